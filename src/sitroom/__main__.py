@@ -1,0 +1,5 @@
+import sys
+
+from sitroom.cli import main
+
+sys.exit(main())

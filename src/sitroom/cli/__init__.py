@@ -1,0 +1,92 @@
+"""The ``sitroom`` command: a thin shell over the library.
+
+Each command group lives in its own module under ``sitroom.cli`` and exposes
+``register(subparsers)``; its handlers take ``(args, ctx)`` and return an exit code. Nothing
+below the shells sees an argparse namespace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from sitroom.errors import SitroomError
+from sitroom.settings import Settings, load_settings
+
+# One module per command group; each defines register(subparsers).
+COMMAND_MODULES = (
+    "sitroom.cli.init",
+    "sitroom.cli.case",
+    "sitroom.cli.outlets",
+    "sitroom.cli.collect",
+    "sitroom.cli.tips",
+    "sitroom.cli.reports",
+    "sitroom.cli.code",
+    "sitroom.cli.events",
+    "sitroom.cli.demo",
+)
+
+
+@dataclass
+class Context:
+    """What every handler gets besides its arguments: settings and the output streams."""
+
+    settings: Settings
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    def open_store(self):  # noqa: ANN201 - avoids importing the store for commands that need none
+        """Open (and migrate) the configured store."""
+        from sitroom.store import open_store
+
+        return open_store(self.settings.database_url)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitroom", description="A self-hosted situation room for political crises."
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (setting database_url)")
+    parser.add_argument("--config", metavar="FILE", help="config file (default sitroom.toml)")
+    parser.add_argument(
+        "--set", metavar="NAME=VALUE", action="append", default=[], help="override a setting"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        overrides = dict(item.split("=", 1) for item in args.set)
+        if args.db:
+            overrides["database_url"] = args.db
+        ctx = Context(settings=load_settings(overrides, config_path=args.config))
+        return int(args.handler(args, ctx) or 0)
+    except ValueError as exc:
+        if any("=" not in item for item in args.set):
+            print("sitroom: --set takes NAME=VALUE", file=sys.stderr)
+            return 2
+        raise exc
+    except SitroomError as exc:
+        print(f"sitroom: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sitroom: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""`sitroom case` commands (being written)."""
+
+
+def register(subparsers) -> None:
+    """Add this group's commands to the parser."""
