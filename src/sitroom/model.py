@@ -332,3 +332,16 @@ class Alert(_Plain):
     event_id: str
     fired_at: datetime
     message: str = ""
+
+
+@dataclass(frozen=True)
+class Document(_Plain):
+    """What the coder reads: a text with what is known of it (the input of ``sitroom code``)."""
+
+    id: str
+    text: str
+    published: date | None = None
+    country: str | None = None  # ISO3 hint
+    lang: str | None = None  # ISO 639-1; detected when absent
+    source: str | None = None  # outlet key or name
+    title: str = ""

@@ -1,0 +1,172 @@
+"""The one store interface. SQLite and PostgreSQL implement it; the same tests run on both.
+
+Only the pipeline and the shells (CLI, web) hold a store; stages never do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sitroom.model import (
+    Actor,
+    Alert,
+    Case,
+    Claim,
+    ErrorRecord,
+    Event,
+    Hypothesis,
+    MergeAction,
+    Outlet,
+    Report,
+    Tie,
+    Watch,
+)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What ``add_report`` did: ``status`` is "new", "duplicate-url" or "duplicate-content"."""
+
+    report_id: str
+    status: str
+    existing_id: str | None = None  # the stored report it duplicates
+
+    @property
+    def is_new(self) -> bool:
+        return self.status == "new"
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """Per-feed HTTP cache and schedule, so a restarted ``watch`` resumes where it was."""
+
+    url: str
+    outlet: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_checked: datetime | None = None
+    next_due: datetime | None = None
+    failures: int = 0
+    last_status: int | None = None
+    last_error: str = ""
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """Filters for listing reports; all optional, combined with AND."""
+
+    case: str | None = None
+    outlet: str | None = None
+    kind: str | None = None
+    lang: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    review_status: str | None = None
+    include_duplicates: bool = True
+    limit: int | None = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    report_id: str
+    title: str
+    snippet: str
+    rank: float
+
+
+class Store(Protocol):
+    """Everything sitroom keeps. Writes are idempotent where the domain allows it."""
+
+    url: str
+
+    # lifecycle
+    def migrate(self) -> int:
+        """Apply pending numbered migrations; return the schema version now in force."""
+
+    def close(self) -> None: ...
+
+    # cases, outlets, actors
+    def save_case(self, case: Case) -> None:
+        """Upsert a case with its outlets, actors, ties, hypotheses and watches."""
+
+    def list_cases(self) -> list[Case]: ...
+    def get_case(self, name: str) -> Case:
+        """Raise NotFound if absent."""
+
+    def save_outlet(self, outlet: Outlet, case: str | None = None) -> None: ...
+    def list_outlets(self, case: str | None = None) -> list[Outlet]: ...
+    def get_outlet(self, key: str) -> Outlet: ...
+    def list_actors(self, case: str | None = None) -> list[Actor]: ...
+    def list_ties(self, case: str | None = None) -> list[Tie]: ...
+    def list_hypotheses(self, case: str | None = None) -> list[Hypothesis]: ...
+    def list_watches(self, case: str | None = None) -> list[Watch]: ...
+    def save_actor(self, actor: Actor, case: str | None = None) -> None: ...
+    def save_tie(self, tie: Tie, case: str | None = None) -> None: ...
+
+    # reports
+    def add_report(self, report: Report) -> AddResult:
+        """Insert unless the canonical URL or content hash is already stored (then say which).
+
+        Atomic: a killed process leaves the report either wholly stored or absent.
+        """
+
+    def get_report(self, report_id: str) -> Report: ...
+    def get_raw(self, report_id: str) -> bytes | None:
+        """The decompressed original bytes of a report, if kept."""
+
+    def list_reports(self, query: ReportQuery = ReportQuery()) -> list[Report]: ...
+    def iter_reports(self, query: ReportQuery = ReportQuery(), batch: int = 500) -> Iterator[Report]:
+        """All matching reports (``query.limit`` ignored), in stable order, batch by batch."""
+
+    def count_reports(self, query: ReportQuery = ReportQuery()) -> int: ...
+    def search_reports(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and text (FTS5 on SQLite, tsvector on PostgreSQL)."""
+
+    def has_url(self, canonical_url: str) -> bool: ...
+    def set_near_duplicate(self, report_id: str, original_id: str) -> None: ...
+    def set_review_status(self, report_id: str, status: str) -> None: ...
+    def save_signature(self, report_id: str, signature: bytes) -> None:
+        """Keep a MinHash signature so near-duplicate indexes rebuild without re-hashing."""
+
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]: ...
+
+    # feeds and errors
+    def get_feed_state(self, url: str) -> FeedState | None: ...
+    def save_feed_state(self, state: FeedState) -> None: ...
+    def record_error(self, error: ErrorRecord) -> None: ...
+    def list_errors(self, stage: str | None = None, limit: int = 100) -> list[ErrorRecord]: ...
+
+    # claims and events
+    def add_claims(self, claims: Iterable[Claim]) -> int:
+        """Insert claims (never update; an existing id is skipped); return how many were new."""
+
+    def list_claims(
+        self, report_id: str | None = None, coder_version: str | None = None
+    ) -> list[Claim]: ...
+    def iter_claims(self, batch: int = 1000) -> Iterator[Claim]: ...
+    def save_events(self, events: Sequence[Event]) -> None:
+        """Upsert events with their claim links and per-outlet figures."""
+
+    def delete_events(self, event_ids: Sequence[str]) -> None: ...
+    def get_event(self, event_id: str) -> Event: ...
+    def list_events(
+        self,
+        case: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]: ...
+    def add_merge_action(self, action: MergeAction) -> None: ...
+    def list_merge_actions(self, event_id: str | None = None) -> list[MergeAction]: ...
+
+    # watches
+    def add_alert(self, alert: Alert) -> bool:
+        """Record an alert once per (watch, event); return False if it had fired already."""
+
+    def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
