@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = [item for item in args.set if "=" not in item]
+    if bad:
+        print(f"sitroom: --set takes NAME=VALUE, not {bad[0]!r}", file=sys.stderr)
+        return 2
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -73,11 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides["database_url"] = args.db
         ctx = Context(settings=load_settings(overrides, config_path=args.config))
         return int(args.handler(args, ctx) or 0)
-    except ValueError as exc:
-        if any("=" not in item for item in args.set):
-            print("sitroom: --set takes NAME=VALUE", file=sys.stderr)
-            return 2
-        raise exc
     except SitroomError as exc:
         print(f"sitroom: {exc}", file=sys.stderr)
         return 1
