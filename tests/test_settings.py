@@ -50,5 +50,5 @@ def test_bad_config_file_is_a_clear_error(tmp_path):
 
 
 def test_cli_reports_a_bad_flag_without_a_traceback(capsys):
-    assert main(["--set", "retries", "init"]) == 2
+    assert main(["--set", "retries"]) == 2
     assert "NAME=VALUE" in capsys.readouterr().err
