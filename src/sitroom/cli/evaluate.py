@@ -1,0 +1,67 @@
+"""`sitroom eval`: score the coder on gold files, print the figures, check or raise the floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    """Add ``sitroom eval`` to the parser."""
+    p = subparsers.add_parser(
+        "eval", help="score the coder on gold files (event P/R/F1, fields, confusion)",
+        description="Code every document of the gold files and score the result field by field.")
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (JSON Lines)")
+    p.add_argument("--split", choices=("dev", "test"), help="only documents of this split")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output form")
+    p.add_argument("--case", metavar="NAME", help="use this case's actors (folder under cases/)")
+    p.add_argument("--check-floors", metavar="FILE",
+                   help="fail (exit 1) when a headline figure drops below its pinned floor")
+    p.add_argument("--update-floors", metavar="FILE",
+                   help="raise the floors in FILE to the figures measured (never lowers one)")
+    p.set_defaults(handler=run_eval)
+
+
+def _case_actors(name: str) -> tuple:
+    """The actors of a case folder, loaded lazily through sitroom.cases."""
+    from sitroom.errors import InputError
+
+    try:
+        from sitroom.cases import load_case  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise InputError(f"--case needs sitroom.cases.load_case, which is missing: {exc}") from exc
+    folder = Path(name) if Path(name).is_dir() else Path("cases") / name
+    return tuple(load_case(folder).actors)
+
+
+def run_eval(args, ctx) -> int:
+    """Handler of ``sitroom eval``."""
+    from sitroom.evaluation import evaluate, format_table
+    from sitroom.evaluation.floors import check_floors, raise_floors, read_floors, write_floors
+    from sitroom.evaluation.report import dumps
+    from sitroom.evaluation.runner import default_coder
+
+    coder = default_coder(_case_actors(args.case)) if args.case else None
+    report = evaluate(args.gold, coder, split=args.split)
+    print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
+    status = 0
+    figures = report.headlines_by_file()
+    if args.check_floors:
+        data = read_floors(args.check_floors)
+        pinned = {g: v for g, v in data["floors"].items() if g in figures}
+        failures = check_floors(figures, pinned)
+        for line in failures:
+            print(f"floor: {line}", file=ctx.err)
+        if failures:
+            status = 1
+        else:
+            print(f"floors: all {sum(len(v) for v in pinned.values())} pinned figures hold",
+                  file=ctx.err)
+    if args.update_floors:
+        if args.split:
+            print("sitroom: --update-floors scores whole gold files; drop --split", file=ctx.err)
+            return 2
+        data = read_floors(args.update_floors)
+        tol = float(data.get("tolerance", 0.01))
+        write_floors(args.update_floors, raise_floors(figures, data["floors"], tol), tol)
+        print(f"floors written to {args.update_floors}", file=ctx.err)
+    return status

@@ -1,0 +1,180 @@
+"""Pairing predicted with gold events inside one document: similarity and optimal assignment."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from sitroom.evaluation.gold import GoldEvent
+
+# A pair is only a match when its similarity reaches this; below it, both sides stay unmatched.
+MATCH_THRESHOLD = 0.35
+
+_PLACE_SUFFIXES = re.compile(
+    r"\b(region|oblast|province|state|governorate|district|prefecture|department|county|city|"
+    r"division|territory|raion|rayon|municipality|область|район)\b"
+)
+_STOP = {"of", "the", "and", "de", "du", "des", "la", "le", "al", "el"}
+
+
+def norm_text(value: Any) -> str:
+    """Casefolded ASCII-ish form: accents, punctuation and spacing differences removed."""
+    s = unicodedata.normalize("NFKD", str(value or "")).casefold()
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[\u2019'`’ʼ]", "", s)
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+def norm_place(value: Any) -> str:
+    """Place name without generic words ("Osh Region" = "Osh"), the way gazetteers differ."""
+    return " ".join(_PLACE_SUFFIXES.sub(" ", norm_text(value)).split())
+
+
+def _actor_tokens(value: Any) -> list[str]:
+    base = re.sub(r"\([^)]*\)", " ", str(value or ""))
+    return [t for t in norm_text(base).split() if t not in _STOP]
+
+
+def actor_match(gold: Any, pred: Any) -> bool:
+    """Normalised actor match: same name outside parentheses, or one name a fair part of the other.
+
+    "Police Forces of Kenya (2013-2022)" = "Police Forces of Kenya"; "Sadyr Japarov" = "Japarov".
+    """
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    g, p = _actor_tokens(gold), _actor_tokens(pred)
+    if not g or not p:
+        return norm_text(gold) == norm_text(pred)
+    if g == p:
+        return True
+    small, big = (set(g), set(p)) if len(set(g)) <= len(set(p)) else (set(p), set(g))
+    return small <= big and len(small) / len(big) >= 0.5
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _type_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
+    scores = []
+    if g.get("sub_event_type"):
+        if p.get("sub_event_type") == g.get("sub_event_type"):
+            scores.append(1.0)
+        elif p.get("event_type") == g.get("event_type"):
+            scores.append(0.6)
+        else:
+            scores.append(0.0)
+    for key in ("political_event", "plover_type"):
+        if g.get(key):
+            scores.append(1.0 if p.get(key) == g.get(key) else 0.0)
+    return max(scores) if scores else None
+
+
+def _date_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
+    gd = _as_date(g.get("event_date"))
+    if gd is None:
+        return None
+    pd = _as_date(p.get("event_date"))
+    if pd is None:
+        return 0.0
+    days = abs((gd - pd).days)
+    return 1.0 if days == 0 else 0.6 if days <= 1 else 0.3 if days <= 7 else 0.0
+
+
+def _place_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
+    parts = []
+    if g.get("iso3"):
+        parts.append(1.0 if g.get("iso3") == p.get("iso3") else 0.0)
+    elif g.get("country"):
+        parts.append(1.0 if norm_place(g.get("country")) == norm_place(p.get("country")) else 0.0)
+    if g.get("location"):
+        parts.append(1.0 if norm_place(g.get("location")) == norm_place(p.get("location")) else 0.0)
+    return sum(parts) / len(parts) if parts else None
+
+
+def _actor_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
+    gold = [g.get(k) for k in ("actor1", "actor2") if g.get(k)]
+    if not gold:
+        return None
+    pred = [p.get(k) for k in ("actor1", "actor2") if p.get(k)]
+    hits = sum(1 for a in gold if any(actor_match(a, b) for b in pred))
+    return hits / len(gold)
+
+
+_WEIGHTS = ((_type_sim, 0.4), (_date_sim, 0.2), (_place_sim, 0.25), (_actor_sim, 0.15))
+
+
+def similarity(g: GoldEvent, p: Mapping[str, Any]) -> float:
+    """How alike a gold and a predicted event are (0..1), on type, date, place and actors.
+
+    Components the gold leaves unannotated drop out and the rest are reweighted.
+    """
+    total = weight = 0.0
+    for fn, w in _WEIGHTS:
+        s = fn(g, p)
+        if s is not None:
+            total += w * s
+            weight += w
+    return total / weight if weight else 0.5
+
+
+def assign(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
+    """Minimum-cost assignment (Hungarian method) on a rectangular matrix: (row, col) pairs."""
+    n_rows = len(cost)
+    n_cols = len(cost[0]) if n_rows else 0
+    if not n_rows or not n_cols:
+        return []
+    n = max(n_rows, n_cols)
+    big = max((max(r) for r in cost), default=0.0) + 1.0
+    a = [[cost[i][j] if i < n_rows and j < n_cols else big for j in range(n)] for i in range(n)]
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    p, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        p[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = p[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = a[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[p[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if p[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            p[j0] = p[j1]
+            j0 = j1
+    pairs = [(p[j] - 1, j - 1) for j in range(1, n + 1) if p[j]]
+    return sorted((i, j) for i, j in pairs if i < n_rows and j < n_cols)
+
+
+def match_events(
+    gold: Sequence[GoldEvent], pred: Sequence[Mapping[str, Any]],
+    threshold: float = MATCH_THRESHOLD,
+) -> list[tuple[int, int, float]]:
+    """Optimal one-to-one pairs (gold index, predicted index, similarity) above ``threshold``."""
+    if not gold or not pred:
+        return []
+    sims = [[similarity(g, p) for p in pred] for g in gold]
+    pairs = assign([[1.0 - s for s in row] for row in sims])
+    return [(i, j, sims[i][j]) for i, j in pairs if sims[i][j] >= threshold]
