@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "sitroom.cli.code",
     "sitroom.cli.events",
     "sitroom.cli.demo",
+    "sitroom.cli.evaluate",
 )
 
 
