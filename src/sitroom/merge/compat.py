@@ -1,0 +1,199 @@
+"""Pure pairwise decisions: may two claims be one event (hard gates), and how alike are they.
+
+Hard gates (any one keeps two claims apart, checked against *every* member of an event, so events
+are clusters and never chains): a different country; date windows that do not overlap (two claims
+dated to the day must share the day, so successive days of protest in one square stay apart);
+different towns (by name, or more than ``TOWN_KM`` apart by coordinates) or different admin1;
+incompatible event families (see ``families``); different political events.
+
+The soft score is a weighted mean of type, place, actor, date and figure agreement in 0..1.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+import unicodedata
+from datetime import date, timedelta
+
+from sitroom.model import Claim
+
+TOWN_KM = 15.0
+WEIGHTS = {"type": 0.3, "place": 0.25, "actors": 0.25, "date": 0.1, "figures": 0.1}
+
+_ARMED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_CROWD = {"Protests", "Riots"}
+
+
+def unmergeable_reason(claim: Claim) -> str | None:
+    """Why a claim cannot be merged (no date, no place), or None when it can."""
+    if claim.event_date is None:
+        return "no date"
+    if not (claim.iso3 or claim.country):
+        return "no place"
+    return None
+
+
+def country_key(claim: Claim) -> str:
+    """The blocking key: ISO3, else the country name."""
+    return (claim.iso3 or claim.country or "").upper()
+
+
+def date_window(d: date, precision: int | None) -> tuple[date, date]:
+    """Days a claim's date may stand for: the day, the week around it, or the month."""
+    if precision == 2:
+        return d - timedelta(days=3), d + timedelta(days=3)
+    if precision == 3:
+        last = calendar.monthrange(d.year, d.month)[1]
+        return d.replace(day=1), d.replace(day=last)
+    return d, d
+
+
+def dates_compatible(a: Claim, b: Claim) -> bool:
+    """True when the two claims' date windows overlap."""
+    if a.event_date is None or b.event_date is None:
+        return False
+    a0, a1 = date_window(a.event_date, a.time_precision)
+    b0, b1 = date_window(b.event_date, b.time_precision)
+    return a0 <= b1 and b0 <= a1
+
+
+def norm_name(text: str | None) -> str:
+    """Casefolded letters and digits only: 'Jalal-Abad' and 'Jalalabad' compare equal."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def km(a: Claim, b: Claim) -> float | None:
+    """Great-circle distance between two claims' points, when both have coordinates."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _town_level(c: Claim) -> bool:
+    return bool(c.location) and (c.geo_precision or 3) <= 2
+
+
+def place_relation(a: Claim, b: Claim) -> str:
+    """'same-town', 'same-admin1', 'coarse' (one is only region/country level) or 'different'."""
+    na, nb = norm_name(a.admin1), norm_name(b.admin1)
+    if na and nb and na != nb:
+        return "different"
+    if _town_level(a) and _town_level(b):
+        if norm_name(a.location) == norm_name(b.location):
+            return "same-town"
+        dist = km(a, b)
+        if dist is not None and dist <= TOWN_KM:
+            return "same-town"
+        return "different"
+    if na and nb:
+        return "same-admin1"
+    return "coarse"
+
+
+def families(c: Claim) -> frozenset[str]:
+    """Event families a claim belongs to; two claims need one family in common."""
+    t, sub = c.event_type, c.sub_event_type
+    if t in _ARMED:
+        return frozenset({"armed"})
+    if t == "Riots":
+        return frozenset({"crowd", "armed"}) if sub == "Mob violence" else frozenset({"crowd"})
+    if t == "Protests":
+        return frozenset({"crowd"})
+    if t == "Strategic developments":
+        if sub == "Arrests":
+            return frozenset({"crowd", "arrest"})
+        if sub == "Looting/property destruction":
+            return frozenset({"crowd", "armed"})
+        return frozenset({"political"})
+    if c.political_event:
+        return frozenset({"political"})
+    if c.plover_type:
+        return frozenset({f"statement:{c.plover_type}"})
+    return frozenset({"other"})
+
+
+def types_compatible(a: Claim, b: Claim) -> bool:
+    """Same political event, or no conflicting political event and a family in common."""
+    if a.political_event and b.political_event:
+        return a.political_event == b.political_event
+    return bool(families(a) & families(b))
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """All hard gates pass: country, date windows, place, event family."""
+    return (
+        country_key(a) == country_key(b)
+        and dates_compatible(a, b)
+        and types_compatible(a, b)
+        and place_relation(a, b) != "different"
+    )
+
+
+def _actors(c: Claim) -> set[str]:
+    names = [c.actor1, c.actor2]
+    for assoc in (c.assoc_actor_1, c.assoc_actor_2):
+        names.extend((assoc or "").split(";"))
+    return {norm_name(n) for n in names if n and norm_name(n)}
+
+
+def actor_score(a: Claim, b: Claim) -> float:
+    """Agreement on who acted: Jaccard of actor names, raised when actor1 agrees."""
+    sa, sb = _actors(a), _actors(b)
+    if not sa and not sb:
+        return 0.5
+    if not sa or not sb:
+        return 0.4
+    j = len(sa & sb) / len(sa | sb)
+    if a.actor1 and norm_name(a.actor1) == norm_name(b.actor1):
+        j = max(j, 0.8)
+    return j
+
+
+def type_score(a: Claim, b: Claim) -> float:
+    """Agreement on what happened."""
+    if a.political_event and a.political_event == b.political_event:
+        return 1.0
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if a.event_type and a.event_type == b.event_type:
+        return 0.75
+    if a.plover_type and a.plover_type == b.plover_type:
+        return 0.8
+    return 0.4
+
+
+def figure_score(a: Claim, b: Claim) -> float:
+    """Figures that agree help a little; figures that differ hurt a little (outlets disagree)."""
+    pairs = [(a.fatalities or None, b.fatalities or None), (a.arrests, b.arrests),
+             (a.injuries, b.injuries)]
+    if a.crowd_size and b.crowd_size:
+        pairs.append((a.crowd_size.min or a.crowd_size.max, b.crowd_size.min or b.crowd_size.max))
+    scores = []
+    for x, y in pairs:
+        if x and y:
+            scores.append(1.0 if max(x, y) / min(x, y) <= 1.5 else 0.3)
+    return sum(scores) / len(scores) if scores else 0.5
+
+
+def cheap_score(a: Claim, b: Claim) -> float:
+    """Weighted agreement from structured fields only (no embeddings)."""
+    rel = place_relation(a, b)
+    place = {"same-town": 1.0, "same-admin1": 0.6, "coarse": 0.4}.get(rel, 0.0)
+    precise = (a.time_precision or 1) == 1 and (b.time_precision or 1) == 1
+    same_day = precise and a.event_date == b.event_date
+    return (
+        WEIGHTS["type"] * type_score(a, b)
+        + WEIGHTS["place"] * place
+        + WEIGHTS["actors"] * actor_score(a, b)
+        + WEIGHTS["date"] * (1.0 if same_day else 0.6)
+        + WEIGHTS["figures"] * figure_score(a, b)
+    )
