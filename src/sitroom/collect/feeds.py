@@ -20,6 +20,9 @@ __all__ = ["FeedItem", "ParsedFeed", "html_to_text", "parse_feed"]
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK = re.compile(r"(?i)</?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
+# feedparser flags these although the feed was read in full: a missing or generic media type,
+# or a charset label it had to correct.
+_HARMLESS = frozenset({"NonXMLContentType", "CharacterEncodingOverride"})
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,8 @@ def _parse_xml_feed(content: bytes, url: str, content_type: str) -> ParsedFeed:
             guid=str(entry.get("id", "") or ""),
         ))
     problem = None
-    if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
+    exc = parsed.get("bozo_exception")
+    if parsed.get("bozo") and type(exc).__name__ not in _HARMLESS:
         problem = f"malformed feed: {type(exc).__name__}: {exc}"
     if not items and not parsed.get("version"):
         problem = problem or "not a feed: no RSS, Atom or JSON Feed found"

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 from sitroom.collect.charset import decode_bytes
 from sitroom.errors import ParseError
 
-__all__ = ["Article", "compress_raw", "extract_article"]
+__all__ = ["MIN_WORDS", "Article", "compress_raw", "extract_article"]
+
+MIN_WORDS = 5  # fewer words than this is a menu or a caption, not an article
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def extract_article(content: bytes, *, url: str = "", content_type: str = "") ->
     except (ValueError, TypeError, AttributeError, LookupError) as exc:
         raise ParseError(f"page could not be parsed: {exc}") from exc
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise ParseError("no article text found in the page")
     return Article(
         text=text,

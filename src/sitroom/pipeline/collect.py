@@ -1,0 +1,396 @@
+"""One collection pass (``collect_once``) and the polling loop (``watch``) over outlets' feeds.
+
+Each report is stored the moment it is ready, so a killed run loses at most the ones in flight;
+a re-run skips every URL already stored and fetches only what is missing. A feed's validators
+(ETag, Last-Modified) are saved only once all its items are handled, so a 304 never hides an item
+that was not yet collected. Every failure becomes an ``ErrorRecord`` against its outlet and URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime, timedelta
+
+from sitroom.collect.feeds import FeedItem, parse_feed
+from sitroom.collect.http import Fetcher, FetchFailure, FetchResult
+from sitroom.collect.pages import Article, compress_raw, extract_article
+from sitroom.collect.urls import canonical_url, report_id_for_url
+from sitroom.errors import ParseError
+from sitroom.model import ErrorRecord, Outlet, Report, _Plain, content_hash
+from sitroom.settings import Settings
+from sitroom.store.api import FeedState, Store
+
+__all__ = ["CollectSummary", "OutletCounts", "Progress", "collect_once", "due_feeds", "watch"]
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class OutletCounts(_Plain):
+    """What one pass did for one outlet."""
+
+    outlet: str
+    feeds_checked: int = 0
+    not_modified: int = 0
+    items_seen: int = 0
+    already_stored: int = 0
+    new_reports: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    skipped: int = 0  # refused by robots.txt
+    errors: int = 0
+
+
+@dataclass(frozen=True)
+class CollectSummary(_Plain):
+    """What one pass did in all, with per-outlet counts."""
+
+    feeds_checked: int
+    items_seen: int
+    new_reports: int
+    exact_duplicates: int
+    near_duplicates: int
+    errors: int
+    elapsed_seconds: float
+    not_modified: int = 0
+    already_stored: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+    per_outlet: tuple[OutletCounts, ...] = ()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot handed to the progress callback after each item."""
+
+    items_done: int
+    new_reports: int
+    errors: int
+    elapsed_seconds: float
+
+
+@dataclass
+class _Tally:
+    """Mutable counters of one outlet during a pass (frozen into ``OutletCounts`` at the end)."""
+
+    feeds_checked: int = 0
+    not_modified: int = 0
+    items_seen: int = 0
+    already_stored: int = 0
+    new_reports: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    skipped: int = 0
+    errors: int = 0
+
+    def freeze(self, outlet: str) -> OutletCounts:
+        return OutletCounts(outlet=outlet, **{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+_TRANSIENT_KINDS = ("timeout", "transport")
+
+
+def _transient(failure: FetchFailure) -> bool:
+    """A failure worth retrying on the next pass (so the feed's validators must not move on)."""
+    return failure.kind in _TRANSIENT_KINDS or (failure.status or 0) >= 500 or failure.status == 429
+
+
+def due_feeds(
+    store: Store, outlets: Sequence[Outlet], now: datetime
+) -> list[tuple[Outlet, str]]:
+    """(outlet, feed URL) pairs whose ``FeedState.next_due`` has come (or that were never read)."""
+    due = []
+    for outlet in outlets:
+        for url in outlet.feeds:
+            state = store.get_feed_state(url)
+            if state is None or state.next_due is None or state.next_due <= now:
+                due.append((outlet, url))
+    return due
+
+
+class _Pass:
+    """The state of one collection pass; all store calls happen on the event loop's thread."""
+
+    def __init__(
+        self, store: Store, settings: Settings, *, clock: Clock, case: str | None,
+        progress: Callable[[Progress], None] | None, index: object,
+    ) -> None:
+        self.store, self.settings, self.clock, self.case = store, settings, clock, case
+        self.progress = progress
+        self.index = index
+        self.tallies: dict[str, _Tally] = {}
+        self.seen_urls: set[str] = set()
+        self.items_done = 0
+        self.started = time.monotonic()
+        self.items = asyncio.Semaphore(max(2, settings.concurrency * 2))
+
+    def tally(self, outlet: Outlet) -> _Tally:
+        return self.tallies.setdefault(outlet.key, _Tally())
+
+    def error(self, outlet: Outlet, source: str, message: str, kind: str) -> None:
+        """Record one failure against its outlet and URL; the pass goes on."""
+        self.tally(outlet).errors += 1
+        self.store.record_error(ErrorRecord(
+            stage="collect", source=source, message=message, at=self.clock(),
+            outlet=outlet.key, kind=kind,
+        ))
+
+    def _tick(self) -> None:
+        self.items_done += 1
+        if self.progress is not None:
+            totals = self.tallies.values()
+            self.progress(Progress(
+                items_done=self.items_done,
+                new_reports=sum(t.new_reports for t in totals),
+                errors=sum(t.errors for t in totals),
+                elapsed_seconds=time.monotonic() - self.started,
+            ))
+
+    # --- feeds -------------------------------------------------------------------------------
+
+    async def feed(self, fetcher: Fetcher, outlet: Outlet, url: str) -> None:
+        """Fetch one feed, handle its items, then save its state and schedule."""
+        tally = self.tally(outlet)
+        tally.feeds_checked += 1
+        state = self.store.get_feed_state(url) or FeedState(url=url, outlet=outlet.key)
+        now = self.clock()
+        schedule = {"last_checked": now,
+                    "next_due": now + timedelta(minutes=max(1, outlet.interval_minutes))}
+        try:
+            result = await fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
+        except FetchFailure as failure:
+            self.error(outlet, url, f"feed: {failure}", failure.kind)
+            self.store.save_feed_state(replace(
+                state, failures=state.failures + 1, last_status=failure.status,
+                last_error=str(failure), **schedule,
+            ))
+            return
+        if result.not_modified:
+            tally.not_modified += 1
+            self.store.save_feed_state(replace(
+                state, failures=0, last_status=304, last_error="", **schedule
+            ))
+            return
+        parsed = parse_feed(result.content, url=result.final_url, content_type=result.content_type)
+        if parsed.problem:
+            self.error(outlet, url, f"feed: {parsed.problem}",
+                       "feed-malformed" if parsed.items else "feed-unreadable")
+        outcomes = await asyncio.gather(
+            *(self.item(fetcher, outlet, item) for item in parsed.items)
+        )
+        keep_validators = not any(outcomes)  # an item to retry: the next pass must see the feed
+        self.store.save_feed_state(replace(
+            state,
+            etag=result.etag if keep_validators else state.etag,
+            last_modified=result.last_modified if keep_validators else state.last_modified,
+            failures=0 if parsed.items or not parsed.problem else state.failures + 1,
+            last_status=result.status,
+            last_error=parsed.problem or "",
+            **schedule,
+        ))
+
+    # --- items -------------------------------------------------------------------------------
+
+    async def item(self, fetcher: Fetcher, outlet: Outlet, item: FeedItem) -> bool:
+        """Collect one feed item; True when it failed in a way the next pass should retry."""
+        tally = self.tally(outlet)
+        tally.items_seen += 1
+        canon = canonical_url(item.link)
+        try:
+            if canon in self.seen_urls:
+                tally.exact_duplicates += 1  # the same link twice in this pass
+                return False
+            self.seen_urls.add(canon)
+            if self.store.has_url(canon):
+                tally.already_stored += 1
+                return False
+            async with self.items:
+                return await self._collect_item(fetcher, outlet, item, canon)
+        except Exception as exc:  # one failed item is recorded, never a stopped run
+            self.error(outlet, item.link, f"{type(exc).__name__}: {exc}", type(exc).__name__)
+            return False
+        finally:
+            self._tick()
+
+    async def _collect_item(
+        self, fetcher: Fetcher, outlet: Outlet, item: FeedItem, canon: str
+    ) -> bool:
+        article: Article | None = None
+        page: FetchResult | None = None
+        if self.settings.fetch_pages:
+            try:
+                page = await fetcher.fetch(item.link)
+            except FetchFailure as failure:
+                if failure.kind == "robots-disallowed":
+                    self.tally(outlet).skipped += 1
+                self.error(outlet, item.link, f"page: {failure}", failure.kind)
+                if _transient(failure) or not item.best_text:
+                    return _transient(failure)
+            if page is not None:
+                try:
+                    article = await asyncio.to_thread(
+                        extract_article, page.content, url=page.final_url,
+                        content_type=page.content_type,
+                    )
+                except ParseError as exc:
+                    used = " (the feed's summary is used instead)" if item.best_text else ""
+                    self.error(outlet, item.link, f"page: {exc}{used}", "no-text")
+        text = article.text if article else item.best_text
+        if not text.strip():
+            if not self.settings.fetch_pages:
+                self.error(outlet, item.link, "feed item has no text", "no-text")
+            return False
+        self._store(outlet, item, canon, text, article, page)
+        return False
+
+    def _store(
+        self, outlet: Outlet, item: FeedItem, canon: str, text: str,
+        article: Article | None, page: FetchResult | None,
+    ) -> None:
+        """Add one report, then link it to an earlier near-duplicate if it is one."""
+        from sitroom.reading.language import detect_language
+
+        tally = self.tally(outlet)
+        report = Report(
+            id=report_id_for_url(canon),
+            kind="article",
+            text=text,
+            title=(article.title if article and article.title else item.title),
+            url=item.link,
+            canonical_url=canon,
+            outlet=outlet.key,
+            lang=detect_language(text, default=(outlet.languages or ("en",))[0]),
+            published=item.published or (article.published if article else None),
+            fetched=self.clock(),
+            author=(article.author if article and article.author else item.author),
+            content_hash=content_hash(text),
+            raw=compress_raw(page.content) if page is not None else None,
+            raw_type=(page.content_type if page is not None else ""),
+            country_hint=outlet.country or None,
+            case=self.case,
+        )
+        signature = self.index.signature(text)
+        result = self.store.add_report(report)
+        if result.status == "duplicate-content":
+            tally.exact_duplicates += 1
+            return
+        if not result.is_new:
+            tally.already_stored += 1
+            return
+        tally.new_reports += 1
+        original = self.index.add(result.report_id, signature)
+        self.store.save_signature(result.report_id, signature)
+        if original is not None and original != result.report_id:
+            self.store.set_near_duplicate(result.report_id, original)
+            tally.near_duplicates += 1
+
+
+def _new_index(store: Store, settings: Settings):
+    """A near-duplicate index holding every stored signature."""
+    from sitroom.reading.dedup import NearDuplicateIndex
+
+    index = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
+    index.load(store.iter_signatures())
+    return index
+
+
+async def _run(
+    run: _Pass, feeds: Sequence[tuple[Outlet, str]], stop: threading.Event | None,
+    transport: object,
+) -> bool:
+    """Process the feeds; return True when a stop request cut the pass short."""
+    async with Fetcher(run.settings, transport=transport) as fetcher:  # type: ignore[arg-type]
+        work = asyncio.ensure_future(
+            asyncio.gather(*(run.feed(fetcher, outlet, url) for outlet, url in feeds))
+        )
+        while not work.done():
+            if stop is not None and stop.is_set():
+                work.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await work
+                return True
+            await asyncio.wait({work}, timeout=0.1)
+        work.result()
+    return False
+
+
+def collect_once(
+    store: Store,
+    outlets: Sequence[Outlet],
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    case: str | None = None,
+    stop: threading.Event | None = None,
+    due_only: bool = False,
+    index: object | None = None,
+    transport: object | None = None,
+) -> CollectSummary:
+    """One pass over the outlets' feeds: new reports stored, failures recorded, feed state saved.
+
+    ``stop`` (set from a signal handler) abandons requests in flight; what was stored stays.
+    ``due_only`` limits the pass to feeds whose schedule has come (see ``watch``).
+    """
+    clock = clock or _utcnow
+    started = time.monotonic()
+    feeds = (due_feeds(store, outlets, clock()) if due_only
+             else [(o, url) for o in outlets for url in o.feeds])
+    run = _Pass(store, settings, clock=clock, case=case, progress=progress,
+                index=index if index is not None else _new_index(store, settings))
+    for outlet in outlets:
+        run.tally(outlet)
+    interrupted = asyncio.run(_run(run, feeds, stop, transport)) if feeds else False
+    per_outlet = tuple(run.tallies[o.key].freeze(o.key) for o in outlets)
+
+    def total(name: str) -> int:
+        return sum(getattr(c, name) for c in per_outlet)
+
+    return CollectSummary(
+        feeds_checked=total("feeds_checked"), items_seen=total("items_seen"),
+        new_reports=total("new_reports"), exact_duplicates=total("exact_duplicates"),
+        near_duplicates=total("near_duplicates"), errors=total("errors"),
+        elapsed_seconds=round(time.monotonic() - started, 3),
+        not_modified=total("not_modified"), already_stored=total("already_stored"),
+        skipped=total("skipped"), interrupted=interrupted, per_outlet=per_outlet,
+    )
+
+
+def watch(
+    store: Store,
+    outlets: Sequence[Outlet],
+    settings: Settings,
+    *,
+    stop: threading.Event,
+    clock: Clock | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    case: str | None = None,
+    max_sleep: float = 60.0,
+) -> Iterator[CollectSummary]:
+    """Poll each feed on its outlet's interval until ``stop`` is set; yield each pass's summary.
+
+    The schedule lives in ``FeedState.next_due``, so a restarted watch resumes where it was.
+    """
+    clock = clock or _utcnow
+    index = _new_index(store, settings)
+    while not stop.is_set():
+        if due_feeds(store, outlets, clock()):
+            yield collect_once(store, outlets, settings, clock=clock, progress=progress,
+                               case=case, stop=stop, due_only=True, index=index)
+        if stop.is_set():
+            break
+        dues = [s.next_due for o in outlets for url in o.feeds
+                if (s := store.get_feed_state(url)) is not None and s.next_due is not None]
+        wait = max_sleep
+        if dues:
+            wait = min(max_sleep, max(0.0, (min(dues) - clock()).total_seconds()))
+        stop.wait(max(wait, 0.05))
