@@ -1,0 +1,409 @@
+"""Killed, injured, arrested and crowd size from a sentence or a short passage (en, ru, ky).
+
+Dependency-free and fast: quantities come from ``numbers``; each is attached to the nearest
+governing word in its clause ("5 people were killed", "пострадали 590 человек", "killing at least
+12") and dropped when it is a year, a date, an age, a percentage, money, a vote count, a
+population or an article number. Conservative: a bound or a range gives its lower end for the
+scalar figures; the crowd size keeps both ends and the words it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitroom.coding.numbers import Quantity, _Tok, find_quantities, tokenize
+from sitroom.model import CrowdSize
+
+__all__ = ["Figures", "extract_figures"]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a passage says about casualties, arrests and crowd size (None = not mentioned)."""
+
+    fatalities: int | None = None  # the coder turns None into 0 for ``fatalities``
+    injuries: int | None = None
+    arrests: int | None = None
+    crowd_size: CrowdSize | None = None
+    spans: tuple[tuple[str, str], ...] = ()  # (field, text it rests on)
+
+
+FATAL, INJURY, ARREST, CROWD = "fatalities", "injuries", "arrests", "crowd_size"
+
+# exact words (English) and word beginnings (Russian, Kyrgyz) that govern a figure
+_EXACT = {
+    FATAL: {
+        "dead", "died", "die", "dies", "dying", "death", "deaths", "killed", "killing", "kills",
+        "kill", "fatalities", "fatality", "perished", "slain", "murdered", "lives", "bodies",
+        "toll", "lifeless", "executed", "massacred", "shot-dead",
+    },
+    INJURY: {
+        "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
+        "hospitalised", "hospitalized", "hospital", "hospitals", "medical", "treated",
+        "injures", "wounds", "casualties", "injure", "wound",
+    },
+    ARREST: {
+        "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "detention",
+        "detainees", "detains", "custody", "apprehended", "jailed", "rounded", "held",
+        "imprisoned", "nabbed", "arrests",
+    },
+    CROWD: {
+        "gathered", "gathering", "rallied", "rally", "rallies", "marched", "march", "protested",
+        "demonstrated", "demonstration", "demonstrations", "protest", "protests", "crowd",
+        "crowds", "took", "turned", "attended", "joined", "participated", "participants",
+        "assembled", "converged", "sit-in", "picket", "strike", "strikers", "turnout",
+        "mobilised", "mobilized", "thronged", "flooded", "poured", "took part",
+    },
+}
+_STEMS = {
+    FATAL: ("погиб", "убит", "убил", "убив", "умер", "скончал", "смерт", "гибел", "жертв",
+            "застрел", "расстрел", "өлд", "өлг", "өлүм", "өлтүр", "каза", "курман", "мерт",
+            "набыт", "сөөк"),
+    INJURY: ("ранен", "ранил", "ранени", "пострадал", "пострадавш", "травм", "госпитализ",
+             "медицинск", "больниц", "жарадар", "жаракат", "оорукана", "медициналык",
+             "дарыгер", "травма"),
+    ARREST: ("задерж", "арест", "стражу", "кармал", "кармад", "камак", "камоо", "кармоо",
+             "бейжай"),
+    CROWD: ("митинг", "протест", "демонстра", "собрал", "собира", "вышл", "вышед", "участвов",
+            "участник", "участи", "толп", "акци", "шеств", "пикет", "забастов", "сошл",
+            "чогул", "нааразы", "катыш", "жыйын", "демонстрац", "митингчи", "пришл"),
+}
+_PERSON_EXACT = {
+    "people", "persons", "person", "man", "men", "woman", "women", "child", "children", "boy",
+    "boys", "girl", "girls", "protester", "protesters", "protestors", "protestor",
+    "demonstrator", "demonstrators", "civilian", "civilians", "soldier", "soldiers", "officer",
+    "officers", "police", "policemen", "policeman", "servicemen", "troops", "fighters",
+    "militants", "students", "student", "journalists", "journalist", "activists", "activist",
+    "supporters", "residents", "villagers", "worker", "workers", "members", "member",
+    "citizens", "individuals", "others", "rioters", "marchers", "miners", "guards",
+    "personnel", "opposition", "youths", "youth", "farmers", "passengers", "voters",
+    "deputies", "lawmakers", "politicians", "leaders", "staff", "employees", "insurgents",
+    "gunmen", "attackers", "rebels", "militiamen", "bystanders", "pedestrians", "participants",
+    "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "driver", "drivers",
+    "official", "officials", "farmer", "worshippers", "pupils", "fighter", "militant",
+    "soldier", "guard", "patients", "refugees", "migrants", "prisoners", "inmates", "monks",
+}
+# words that govern a number but not one of our figures: they stop the search
+_OTHER = {"abducted", "kidnapped", "evacuated", "displaced", "rescued", "released", "freed",
+          "deployed", "fled", "hostage", "hostages", "missing", "recruited", "stranded"}
+_OTHER_STEMS = ("похищ", "эвакуир", "освобож", "отпущ", "пропал", "уведен", "бежал",
+                "чыгарыл", "бошот", "ала качы")
+_PERSON_STEMS = (
+    "человек", "люд", "мужчин", "женщин", "ребен", "дет", "протестующ", "демонстрант",
+    "силовик", "военн", "полицейск", "сотрудник", "милиционер", "граждан", "жител", "участник",
+    "активист", "журналист", "студент", "сторонник", "митингующ", "адам", "киши", "жаран",
+    "кызматкер", "аял", "бала", "тургун", "катышуучу", "нааразы", "митингчи", "депутат",
+)
+_CROWD_HEADS = {"protesters", "protestors", "demonstrators", "marchers", "participants",
+                "supporters", "rioters", "strikers", "activists", "crowd"}
+_CROWD_HEAD_STEMS = ("протестующ", "демонстрант", "митингующ", "участник", "сторонник",
+                     "катышуучу", "нааразы", "митингчи")
+
+_UNITS_AFTER = {
+    "year", "years", "yr", "yrs", "old", "month", "months", "day", "days", "hour", "hours",
+    "minute", "minutes", "week", "weeks", "percent", "per", "pc", "km", "kilometres",
+    "kilometers", "miles", "metres", "meters", "kg", "tonnes", "tons", "dollars", "dollar",
+    "euros", "euro", "pounds", "som", "soms", "rubles", "roubles", "usd", "eur", "votes", "vote",
+    "seats", "am", "pm", "o'clock", "ballots", "signatures", "st", "nd", "rd", "th", "times",
+    "sq", "hectares", "acres", "gb", "mb", "degrees", "billion", "trillion", "cents",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+_UNIT_STEMS_AFTER = (
+    "процент", "пайыз", "год", "лет", "месяц", "мес", "дне", "дня", "ден", "час", "минут",
+    "недел", "километр", "км", "метр", "рубл", "долл", "евро", "сом", "тенге", "голос",
+    "мандат", "добуш", "жыл", "ай", "күн", "саат", "мүнөт", "орун", "раз", "январ", "феврал",
+    "март", "апрел", "мая", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
+    "декабр", "подпис", "тонн", "гектар", "градус", "млрд", "миллиард", "бюллетен",
+)
+_PREV_BLOCK = {
+    "aged", "age", "ages", "article", "articles", "no", "number", "page", "paragraph",
+    "chapter", "section", "item", "resolution", "decree", "law", "route", "highway", "flight",
+    "room", "building", "house", "block", "unit", "статья", "статьи", "статье",
+    "статьей", "пункт", "пункта", "часть", "части", "указ", "закон", "номер", "берене",
+    "беренеси", "since", "until", "till", "year", "years", "score", "grade", "level", "phase",
+    "category", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec",
+    "$", "€", "£", "₽", "¥", "№", "#",
+}
+_PREV_WINDOW_BLOCK = ("population", "населени", "калк", "turnout", "явк", "inhabitants",
+                      "vote", "votes", "голос", "percent", "процент", "budget", "бюджет")
+_SUBSET = {"including", "among", "of", "из", "среди", "включая", "числе", "ичинде", "анын"}
+_CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "while", "but", "whereas", "а", "но", "тогда",
+                 "ал", "бирок", "although", "though", "after", "before", "when", "as", "since",
+                 "после", "когда", "хотя"}
+_SENT_RE = re.compile(r"(?<=[.!?…])[\"»”']?\s+(?=[\"«“']?[A-ZА-ЯЁӨҮҢ0-9])")
+_ZERO_RE = re.compile(
+    r"\b(?:no\s+one|nobody|no(?:\s+\w+)?\s+(?P<en>deaths|fatalities|injuries|casualties|arrests)"
+    r"|никто\s+не|обошлось\s+без\s+(?P<ru>жертв|пострадавших)|без\s+(?P<ru2>жертв)"
+    r"|(?P<ru3>жертв|пострадавших)\s+нет|эч\s+ким)\b",
+    re.IGNORECASE,
+)
+
+
+def _category(tok: _Tok) -> str | None:
+    """The figure a word governs, or None."""
+    w = tok.low
+    for cat, words in _EXACT.items():
+        if w in words:
+            return cat
+    for cat, stems in _STEMS.items():
+        if w.startswith(stems):
+            return cat
+    return None
+
+
+def _is_person(tok: _Tok) -> bool:
+    return tok.low in _PERSON_EXACT or tok.low.startswith(_PERSON_STEMS)
+
+
+def _is_crowd_head(tok: _Tok) -> bool:
+    return tok.low in _CROWD_HEADS or tok.low.startswith(_CROWD_HEAD_STEMS)
+
+
+def _is_break(tok: _Tok) -> bool:
+    return tok.low in _CLAUSE_BREAK or tok.text in ".!?"
+
+
+def _excluded(toks: list[_Tok], a: int, b: int, q: Quantity) -> bool:
+    """True when the quantity is a year, date, age, percentage, money, vote count or the like."""
+    nxt = toks[b] if b < len(toks) else None
+    nxt2 = toks[b + 1] if b + 1 < len(toks) else None
+    prev = toks[a - 1] if a > 0 else None
+    first = toks[a]
+    if nxt is not None and nxt.kind == "dash" and nxt2 is not None and nxt2.kind == "word":
+        if nxt2.low in _UNITS_AFTER or nxt2.low.startswith(_UNIT_STEMS_AFTER):
+            return True  # "25-year-old", "6-октябрь"
+    if nxt is not None and nxt.text in ("%", ":", "/", "$", "€", "£", "₽") and (
+        nxt.text != "/" or (nxt2 is not None and nxt2.kind == "num")
+    ):
+        return True
+    if nxt is not None and nxt.kind == "word":
+        if nxt.low in _UNITS_AFTER or nxt.low.startswith(_UNIT_STEMS_AFTER):
+            if not (nxt.low in ("may", "march") and first.kind != "num"):
+                return True
+        if nxt.start == toks[b - 1].end and nxt.low in ("st", "nd", "rd", "th", "s"):
+            return True
+    if prev is not None and first.kind == "num":
+        if prev.low in _PREV_BLOCK or prev.text in ("$", "€", "£", "₽", "№", "#"):
+            return True
+        if prev.kind == "dash" or (prev.kind == "word" and prev.end == first.start):
+            return True
+    if first.kind == "num" and q.low is not None and 1900 <= q.low <= 2100 and q.high == q.low \
+            and "," not in q.text and " " not in q.text:
+        return True
+    window = toks[max(0, a - 4):a]
+    if any(t.low.startswith(_PREV_WINDOW_BLOCK) for t in window):
+        return True
+    if q.low is not None and q.low > 50_000_000:
+        return True
+    return False
+
+
+_AND = {"and", "и", "жана", "а", "or", "или"}
+_APPOSITION = {"including", "among", "в", "из", "among", "анын", "with"}
+
+
+def _scan(toks: list[_Tok], start: int, step: int, limit: int, qspans: set[int]) -> tuple:
+    """First governing word from ``start`` going ``step``: (category, distance, index).
+
+    Crossing "and" costs three words: a verb after "and" governs its own object. An apposition
+    between commas (", including 2 police officers,") is skipped.
+    """
+    i, dist = start, 0
+    while 0 <= i < len(toks) and dist <= limit:
+        t = toks[i]
+        if t.text == "," and step == 1 and i + 1 < len(toks) and toks[i + 1].low in _APPOSITION:
+            j = i + 1
+            while j < len(toks) and toks[j].text not in (",", ".", ";"):
+                j += 1
+            if j < len(toks) and toks[j].text == ",":
+                i = j + 1
+                continue
+        if _is_break(t) or i in qspans:
+            return None, None, None
+        if t.low in _OTHER or t.low.startswith(_OTHER_STEMS):
+            return "other", dist, i
+        cat = _category(t)
+        if cat is not None:
+            return cat, dist, i
+        if t.low in _AND:
+            dist += 3
+        i += step
+        dist += 1
+    return None, None, None
+
+
+def _head_end(toks: list[_Tok], b: int) -> tuple[int, bool, bool]:
+    """Skip the noun phrase after a quantity: (index after it, has a person noun, crowd noun)."""
+    i, person, crowd = b, False, False
+    for _ in range(4):
+        if i >= len(toks):
+            break
+        t = toks[i]
+        if t.low in ("of", "the", "them", "из", "их"):
+            i += 1
+            continue
+        if _is_person(t):
+            person = True
+            crowd = crowd or _is_crowd_head(t)
+            i += 1
+            continue
+        if t.kind == "word" and i + 1 < len(toks) and _is_person(toks[i + 1]) \
+                and _category(t) is None:
+            i += 1  # an adjective: "5 unarmed protesters"
+            continue
+        break
+    return i, person, crowd
+
+
+def _singular_subjects(toks: list[_Tok], text: str) -> list[Quantity]:
+    """ "A protester was killed", "one policeman died": a count of one with no digits."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.low not in ("a", "an", "another", "один", "одна", "бир"):
+            continue
+        for j in (i + 1, i + 2):
+            if j < len(toks) and _is_person(toks[j]) and toks[j].low not in (
+                "people", "police", "others", "opposition", "staff", "personnel", "youth",
+            ):
+                if t.low in ("один", "одна", "бир"):
+                    break  # parsed by numbers already
+                out.append(Quantity(1, 1, t.start, toks[j].end, text[t.start:toks[j].end]))
+                break
+    return out
+
+
+@dataclass
+class _Acc:
+    values: dict
+    spans: list
+
+    def add(self, cat: str, value, text: str) -> None:
+        self.values.setdefault(cat, []).append(value)
+        self.spans.append((cat, text))
+
+
+def _sentence_figures(sent: str, lang: str) -> _Acc:
+    toks = tokenize(sent)
+    acc = _Acc({}, [])
+    if not toks:
+        return acc
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    quants = find_quantities(sent, lang) + _singular_subjects(toks, sent)
+    quants.sort(key=lambda q: q.start)
+    spans: list[tuple[Quantity, int, int]] = []
+    qtok: set[int] = set()
+    for q in quants:
+        a = starts.get(q.start)
+        end_char = q.end - 1 if sent[q.end - 1:q.end] == "+" else q.end
+        b = ends.get(end_char)
+        if a is None or b is None:
+            continue
+        spans.append((q, a, b + 1))
+        qtok.update(range(a, b + 1))
+    for q, a, b in spans:
+        if _excluded(toks, a, b, q):
+            continue
+        prev_word = toks[a - 1].low if a > 0 else ""
+        prev2 = toks[a - 2].low if a > 1 else ""
+        if prev_word in ("no", "ни") and q.text.lower() in ("one", "один"):
+            continue  # "no one": read by the zero rule below
+        if prev_word in _SUBSET or prev2 in _SUBSET and prev_word in ("them", "whom", "них",
+                                                                       "the", "числе"):
+            continue  # "including 2 police officers": a subset already counted
+        own = set(range(a, b))
+        others = qtok - own
+        head, person, crowd_head = _head_end(toks, b)
+        after = _scan(toks, head, 1, 6, others)
+        before = _scan(toks, a - 1, -1, 4, others)
+        if "other" in (after[0], before[0]):
+            near = min((x for x in (after, before) if x[0]), key=lambda x: x[1])
+            if near[0] == "other":
+                continue  # "abducted 20 students": a number we do not count
+            after = after if after[0] != "other" else (None, None, None)
+            before = before if before[0] != "other" else (None, None, None)
+        cat = None
+        if after[0] and before[0]:
+            if person and after[1] <= 2 and after[1] < before[1]:
+                cat = after[0]  # "two police officers were wounded"
+            else:
+                cat = before[0] if before[1] <= after[1] else after[0]
+        else:
+            cat = after[0] or before[0]
+        if cat is None and crowd_head:
+            cat = CROWD
+        if cat is None and person and any(_category(t) == CROWD for t in toks):
+            cat = CROWD
+        if cat is None:
+            continue
+        if q.vague and cat != CROWD and not person and after[0] is None and before[1] != 0:
+            continue  # "dozens" needs its noun or a verb next to it
+        if q.text.lower() in ("a", "an") and not person:
+            continue
+        if cat == CROWD and q.low is not None and q.low < 2 and q.high in (None, q.low):
+            continue
+        text = sent[q.start:toks[head - 1].end] if head > b else q.text
+        if cat == CROWD:
+            acc.add(cat, CrowdSize(q.low, q.high, text), text)
+        else:
+            value = q.low if q.low is not None else q.high
+            acc.add(cat, value, text)
+    for m in _ZERO_RE.finditer(sent):
+        word = (m.group("en") or m.group("ru") or m.group("ru2") or m.group("ru3") or "").lower()
+        rest = sent[m.end():m.end() + 40]
+        rest_toks = tokenize(rest)[:4]
+        cat = None
+        if word in ("deaths", "fatalities", "жертв") or word == "casualties":
+            cat = FATAL
+        elif word in ("injuries", "пострадавших"):
+            cat = INJURY
+        elif word == "arrests":
+            cat = ARREST
+        else:
+            for t in rest_toks:
+                cat = _category(t)
+                if cat:
+                    break
+        if cat in (FATAL, INJURY, ARREST) and cat not in acc.values:
+            acc.add(cat, 0, m.group(0) + (rest[:20] if not word else ""))
+    return acc
+
+
+def _sentences(text: str) -> Iterable[str]:
+    return (s for s in _SENT_RE.split(text) if s.strip())
+
+
+def extract_figures(text: str, lang: str) -> Figures:
+    """Figures a sentence or short passage reports; summed within a sentence, max across them."""
+    if not text or not text.strip():
+        return Figures()
+    lang = lang if lang in ("en", "ru", "ky") else "en"
+    best: dict[str, int] = {}
+    crowd: CrowdSize | None = None
+    spans: list[tuple[str, str]] = []
+    for sent in _sentences(text[:20000]):
+        acc = _sentence_figures(sent, lang)
+        spans.extend(acc.spans)
+        for cat, values in acc.values.items():
+            if cat == CROWD:
+                for c in values:
+                    if crowd is None or _crowd_key(c) > _crowd_key(crowd):
+                        crowd = c
+                continue
+            total = sum(values)
+            if total > best.get(cat, -1):
+                best[cat] = total
+    return Figures(
+        fatalities=best.get(FATAL), injuries=best.get(INJURY), arrests=best.get(ARREST),
+        crowd_size=crowd, spans=tuple(spans),
+    )
+
+
+def _crowd_key(c: CrowdSize) -> int:
+    return max(c.min or 0, c.max or 0)
