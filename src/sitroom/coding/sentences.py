@@ -1,0 +1,156 @@
+"""Clean text and cut it into sentences and clauses: English, Russian (razdel), Kyrgyz (rules).
+
+The coder parses only sentences that may report an event, so segmentation here is a cheap
+rule pass; spaCy refines the English candidates afterwards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+MAX_CHUNK = 100_000  # characters handed to the coder at once; a larger text is cut at paragraphs
+
+_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|a\s|article|h[1-6]|script|style|li|td)\b", re.I)
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|article|section|header|footer|ul|ol)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj cpl pvt adm gov sen rep st jr sr no nos vs etc "
+    "inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue wed thu fri sat sun u.s u.k u.n e.g i.e a.m p.m ex al "
+    "г гг ул им т.е т.д т.п др пр проф ген см стр тыс млн млрд руб".split()
+)
+
+_SENT_END = re.compile(r"([.!?…]+)([\"'»”’)\]]*)(\s+)(?=[\"'«“(\[]?[A-ZА-ЯЁӨҮҢ0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document with its character offsets and paragraph number."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a text given as plain text is really markup."""
+    head = text[:5000]
+    return len(_HTML_HINT.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+
+
+def strip_html(text: str) -> str:
+    """Visible text of a markup string, paragraphs kept as blank lines."""
+    text = _SCRIPT.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n\n", text)
+    text = _TAG.sub(" ", text)
+    return html.unescape(text)
+
+
+def clean_text(text: str) -> str:
+    """Plain text ready to code: markup stripped, control characters dropped, spaces folded."""
+    if looks_like_html(text):
+        text = strip_html(text)
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _SPACES.sub(" ", text)
+    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()
+
+
+def chunks(text: str, size: int = MAX_CHUNK) -> list[str]:
+    """Cut a very long text at paragraph (or, failing that, sentence) bounds into pieces."""
+    if len(text) <= size:
+        return [text]
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", pos + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", pos + size // 2, end)
+            end = cut + 1 if cut > 0 else end
+        out.append(text[pos:end])
+        pos = end
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "F. U. Kuqe"
+    return word in ABBREVIATIONS
+
+
+def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
+    """Sentences with offsets; paragraphs never join, abbreviations and initials never split."""
+    out: list[Sentence] = []
+    for pno, para in enumerate(_paragraphs(text)):
+        p_start, p_text = para
+        if lang == "ru":
+            out.extend(_razdel(p_text, p_start, pno))
+            continue
+        pos = 0
+        for m in _SENT_END.finditer(p_text):
+            if m.group(1) == "." and _is_abbreviation(p_text, m.start(1)):
+                continue
+            end = m.end(2)
+            _add(out, p_text, pos, end, p_start, pno)
+            pos = m.end()
+        _add(out, p_text, pos, len(p_text), p_start, pno)
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n|\n(?=[A-ZА-ЯЁ\-•*])", text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(s, t) for s, t in out if t.strip()]
+
+
+def _add(out: list[Sentence], para: str, start: int, end: int, offset: int, pno: int) -> None:
+    chunk = para[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = offset + start + lead
+    out.append(Sentence(" ".join(stripped.split()), s, s + len(stripped), pno))
+
+
+def _razdel(text: str, offset: int, pno: int) -> list[Sentence]:
+    from razdel import sentenize
+
+    return [
+        Sentence(" ".join(s.text.split()), offset + s.start, offset + s.stop, pno)
+        for s in sentenize(text)
+        if s.text.strip()
+    ]
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|—|–|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|, after which\b|"
+    r"\bно\b|\bа затем\b|\bоднако\b|\bтогда как\b|\bбирок\b|\bал эми\b)\s*",
+    re.I,
+)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of a sentence at contrastive breaks ("but", ";", "однако"), each kept if wordy."""
+    parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(sentence)]
+    parts = [p for p in parts if p and len(p.split()) >= 2]
+    return parts or [sentence]
