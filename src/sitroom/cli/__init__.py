@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "sitroom.cli.reports",
     "sitroom.cli.code",
     "sitroom.cli.events",
+    "sitroom.cli.export",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
 )

@@ -1,0 +1,60 @@
+"""The actor graph as GraphML: actors as nodes, dated ties with their evidence as edges."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TextIO
+
+from sitroom.model import Actor, Tie
+
+NS = "http://graphml.graphdrawing.org/xmlns"
+NODE_KEYS = (("name", "string"), ("kind", "string"), ("country", "string"),
+             ("inter", "int"), ("aliases", "string"), ("description", "string"))
+EDGE_KEYS = (("relation", "string"), ("start", "string"), ("end", "string"),
+             ("note", "string"), ("evidence", "string"))
+
+
+def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO) -> int:
+    """Write the graph (ties to unknown actors get a bare node); returns the number of edges."""
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}graphml")
+    for name, kind in NODE_KEYS:
+        ET.SubElement(root, f"{{{NS}}}key", id=f"n_{name}", attrib={
+            "for": "node", "attr.name": name, "attr.type": kind})
+    for name, kind in EDGE_KEYS:
+        ET.SubElement(root, f"{{{NS}}}key", id=f"e_{name}", attrib={
+            "for": "edge", "attr.name": name, "attr.type": kind})
+    graph = ET.SubElement(root, f"{{{NS}}}graph", id="actors", edgedefault="directed")
+    known = {a.key: a for a in actors}
+    for t in ties:
+        for key in (t.source, t.target):
+            if key and key not in known:
+                known[key] = Actor(key=key, name=key, kind="")
+    for key in sorted(known):
+        a = known[key]
+        node = ET.SubElement(graph, f"{{{NS}}}node", id=key)
+        values = {"name": a.name, "kind": a.kind, "country": a.country,
+                  "inter": a.inter, "aliases": "; ".join(a.aliases),
+                  "description": a.description}
+        for name, _ in NODE_KEYS:
+            if values[name] not in (None, ""):
+                ET.SubElement(node, f"{{{NS}}}data", key=f"n_{name}").text = str(values[name])
+    n = 0
+    for i, t in enumerate(ties):
+        if not t.target:  # a bare role: kept as a self-description, not an edge
+            continue
+        edge = ET.SubElement(graph, f"{{{NS}}}edge", id=f"t{i}", source=t.source,
+                             target=t.target)
+        values = {"relation": t.relation, "start": t.start.isoformat() if t.start else "",
+                  "end": t.end.isoformat() if t.end else "", "note": t.note,
+                  "evidence": "; ".join(t.evidence)}
+        for name, _ in EDGE_KEYS:
+            if values[name]:
+                ET.SubElement(edge, f"{{{NS}}}data", key=f"e_{name}").text = values[name]
+        n += 1
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")
+    return n
