@@ -28,7 +28,10 @@ from sitroom.model import (
 
 @dataclass(frozen=True)
 class AddResult:
-    """What ``add_report`` did: ``status`` is "new", "duplicate-url" or "duplicate-content"."""
+    """What ``add_report`` did: ``status`` is "new", "duplicate-url" or "duplicate-content".
+
+    ("duplicate-id" when only the report id clashes, which the id rules make rare.) For a
+    duplicate, ``report_id`` and ``existing_id`` both name the stored report."""
 
     report_id: str
     status: str
@@ -68,6 +71,8 @@ class ReportQuery:
     include_duplicates: bool = True
     limit: int | None = 100
     offset: int = 0
+    newest_first: bool = False  # order by published (else fetched) time, newest first
+    with_raw: bool = False  # also load ``raw`` (left None otherwise; see ``get_raw``)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,9 @@ class Store(Protocol):
         """The decompressed original bytes of a report, if kept."""
 
     def list_reports(self, query: ReportQuery = ReportQuery()) -> list[Report]: ...
-    def iter_reports(self, query: ReportQuery = ReportQuery(), batch: int = 500) -> Iterator[Report]:
+    def iter_reports(
+        self, query: ReportQuery = ReportQuery(), batch: int = 500
+    ) -> Iterator[Report]:
         """All matching reports (``query.limit`` ignored), in stable order, batch by batch."""
 
     def count_reports(self, query: ReportQuery = ReportQuery()) -> int: ...

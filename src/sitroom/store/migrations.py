@@ -1,0 +1,80 @@
+"""Numbered migrations, recorded in ``schema_version``.
+
+``MIGRATIONS`` is the ordered list of (version, description, function). ``migrate`` applies the
+pending ones inside one transaction that first takes a lock (SQLite ``BEGIN IMMEDIATE``, a
+PostgreSQL advisory lock), so two processes migrating at once apply each step exactly once.
+A new migration is appended here; migration 1 creates the tables as ``schema.py`` declares them,
+so later migrations that add a column must skip it when it is already there
+(``add_column_if_missing``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Connection, Engine, inspect, select
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from sitroom.errors import StoreError
+from sitroom.store import fulltext, schema
+from sitroom.store.engine import mask_url
+
+_PG_LOCK_KEY = 0x5117_8001  # any constant shared by every sitroom process
+
+
+def _create_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.V1_TABLES), checkfirst=True)
+
+
+def add_column_if_missing(conn: Connection, table: str, column: Column) -> None:
+    """ALTER TABLE … ADD COLUMN, unless the column exists (created fresh by migration 1)."""
+    names = {c["name"] for c in inspect(conn).get_columns(table)}
+    if column.name not in names:
+        col_type = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {col_type}')
+
+
+Migration = tuple[int, str, Callable[[Connection], None]]
+
+MIGRATIONS: tuple[Migration, ...] = (
+    (1, "create the domain tables", _create_tables),
+    (2, "full-text search over report titles and text", fulltext.create_fulltext),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+
+
+def current_version(conn: Connection) -> int:
+    """The highest applied migration, 0 on an empty database."""
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(engine: Engine) -> int:
+    """Apply pending migrations once, whoever else is migrating; return the version in force."""
+    try:
+        with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            _lock(conn)
+            version = current_version(conn)
+            for number, description, apply in MIGRATIONS:
+                if number <= version:
+                    continue
+                apply(conn)
+                conn.execute(
+                    schema.schema_version.insert().values(
+                        version=number, description=description, applied_at=datetime.now(UTC)
+                    )
+                )
+                version = number
+            return version
+    except (OperationalError, ProgrammingError) as exc:
+        where = mask_url(engine.url.render_as_string(hide_password=False))
+        raise StoreError(f"cannot open or migrate {where}: {exc.orig or exc}") from exc

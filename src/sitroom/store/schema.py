@@ -1,0 +1,394 @@
+"""The whole schema in one place: SQLAlchemy Core tables for SQLite and PostgreSQL alike.
+
+Naming: a column that would shadow an SQL word gets a suffix (``case_name``, ``start_date``,
+``group_name``, ``claim_index``). Lists are JSON columns; figures that filters need are plain
+columns. Times are stored in UTC and come back timezone-aware (``UTCDateTime``). Full-text search
+is dialect-specific and lives in ``fulltext.py`` (an FTS5 table on SQLite, a tsvector column on
+PostgreSQL), created by migration 2.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+
+class UTCDateTime(TypeDecorator):
+    """Timestamps in UTC: naive input is taken as UTC, output is always timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        """timestamptz on PostgreSQL; naive ISO text (already UTC) on SQLite."""
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(DateTime(timezone=True))
+        return dialect.type_descriptor(DateTime())
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        return value if dialect.name == "postgresql" else value.replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, str):  # a value written by hand into SQLite
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def _case_fk() -> ForeignKey:
+    return ForeignKey("cases.name", ondelete="CASCADE")
+
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", UTCDateTime, nullable=False),
+)
+
+# --- cases, outlets, actors -------------------------------------------------------------------
+
+cases = Table(
+    "cases", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("countries", JSON, nullable=False),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("languages", JSON, nullable=False),
+    Column("population", Integer),
+    Column("keywords", JSON, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("path", Text, nullable=False, default=""),
+)
+
+outlets = Table(
+    "outlets", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("homepage", Text, nullable=False, default=""),
+    Column("feeds", JSON, nullable=False),
+    Column("country", String(3), nullable=False, default=""),
+    Column("languages", JSON, nullable=False),
+    Column("ownership", String(40), nullable=False),
+    Column("bloc", String(40), nullable=False),
+    Column("reliability", String(1), nullable=False),
+    Column("group_name", Text, nullable=False, default=""),
+    Column("feeds_verified", Boolean, nullable=False, default=False),
+    Column("sample", Boolean, nullable=False, default=False),
+    Column("interval_minutes", Integer, nullable=False, default=30),
+    Column("notes", Text, nullable=False, default=""),
+)
+
+case_outlets = Table(
+    "case_outlets", metadata,
+    Column("case_name", String(200), _case_fk(), primary_key=True),
+    Column("outlet", String(200), ForeignKey("outlets.key", ondelete="CASCADE"), primary_key=True),
+    Index("ix_case_outlets_outlet", "outlet"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("key", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("aliases", JSON, nullable=False),  # as given, in order; ``actor_aliases`` is for lookup
+    Column("country", String(3), nullable=False, default=""),
+    Column("inter", Integer),
+    Column("description", Text, nullable=False, default=""),
+)
+
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("actor", String(200), ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
+    Column("alias_norm", String(400), primary_key=True),  # casefolded, whitespace collapsed
+    Column("alias", Text, nullable=False),
+    Index("ix_actor_aliases_norm", "alias_norm"),
+)
+
+case_actors = Table(
+    "case_actors", metadata,
+    Column("case_name", String(200), _case_fk(), primary_key=True),
+    Column("actor", String(200), ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
+    Index("ix_case_actors_actor", "actor"),
+)
+
+ties = Table(
+    "ties", metadata,
+    Column("id", String(64), primary_key=True),  # hash of (case, source, relation, target, start)
+    Column("case_name", String(200), nullable=False, default=""),  # "" when in no case
+    Column("source", String(200), nullable=False),
+    Column("relation", String(80), nullable=False),
+    Column("target", String(200), nullable=False, default=""),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("note", Text, nullable=False, default=""),
+    Column("evidence", JSON, nullable=False),
+    Column("seq", Integer, nullable=False, default=0),  # order within the case file
+    Index("ix_ties_case", "case_name"),
+    Index("ix_ties_source", "source"),
+    Index("ix_ties_target", "target"),
+)
+
+hypotheses = Table(
+    "hypotheses", metadata,
+    Column("case_name", String(200), primary_key=True),  # "" when in no case
+    Column("key", String(200), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("indicators", JSON, nullable=False),
+    Column("seq", Integer, nullable=False, default=0),
+)
+
+watches = Table(
+    "watches", metadata,
+    Column("case_name", String(200), primary_key=True),  # "" when in no case
+    Column("key", String(200), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("query", JSON, nullable=False),  # list of [field, value] pairs
+    Column("seq", Integer, nullable=False, default=0),
+)
+
+# --- reports ----------------------------------------------------------------------------------
+
+reports = Table(
+    "reports", metadata,
+    # ``seq`` is the rowid on SQLite (FTS5 content rowid) and gives a stable insertion order.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("title", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+    Column("url", Text, nullable=False, default=""),
+    Column("canonical_url", Text, unique=True),  # NULL when the report has none
+    Column("outlet", String(200)),
+    Column("lang", String(16)),
+    Column("published", UTCDateTime),
+    Column("fetched", UTCDateTime),
+    Column("author", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("raw", LargeBinary),  # zlib-compressed original bytes
+    Column("raw_type", String(120), nullable=False, default=""),
+    Column("country_hint", String(3)),
+    Column("place_hint", Text, nullable=False, default=""),
+    Column("submitter", Text, nullable=False, default=""),
+    Column("review_status", String(20), nullable=False, default=""),
+    Column("duplicate_of", String(200)),
+    Column("near_duplicate_of", String(200)),
+    Column("case_name", String(200)),
+    Index("ix_reports_outlet", "outlet"),
+    Index("ix_reports_case", "case_name"),
+    Index("ix_reports_published", "published"),
+    Index("ix_reports_kind", "kind"),
+    Index("ix_reports_near_duplicate_of", "near_duplicate_of"),
+)
+
+report_signatures = Table(
+    "report_signatures", metadata,
+    Column("report_id", String(200), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
+)
+
+feed_state = Table(
+    "feed_state", metadata,
+    Column("url", Text, primary_key=True),
+    Column("outlet", String(200)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_checked", UTCDateTime),
+    Column("next_due", UTCDateTime),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_status", Integer),
+    Column("last_error", Text, nullable=False, default=""),
+)
+
+errors = Table(
+    "errors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("stage", String(40), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", UTCDateTime),
+    Column("outlet", String(200)),
+    Column("kind", String(120), nullable=False, default=""),
+    Index("ix_errors_stage", "stage"),
+)
+
+# --- claims and events ------------------------------------------------------------------------
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("doc_id", String(200), nullable=False),
+    Column("coder_version", String(80), nullable=False, default=""),
+    Column("claim_index", Integer, nullable=False, default=0),
+    Column("event_date", Date),
+    Column("time_precision", Integer),
+    Column("event_type", String(80)),
+    Column("sub_event_type", String(80)),
+    Column("political_event", String(80)),
+    Column("plover_type", String(80)),
+    Column("actor1", Text),
+    Column("assoc_actor_1", Text),
+    Column("inter1", Integer),
+    Column("actor2", Text),
+    Column("assoc_actor_2", Text),
+    Column("inter2", Integer),
+    Column("country", Text),
+    Column("iso3", String(3)),
+    Column("admin1", Text),
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("injuries", Integer),
+    Column("arrests", Integer),
+    Column("crowd_min", Integer),
+    Column("crowd_max", Integer),
+    Column("crowd_text", Text),  # NULL means no crowd size at all; "" a size without words
+    Column("target_owner_iso3", String(3)),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("confidence", Float, nullable=False, default=0.0),
+    Index("ix_claims_doc", "doc_id", "coder_version"),
+    Index("ix_claims_event_date", "event_date"),
+)
+
+
+def _figure_columns(name: str) -> list[Column]:
+    """A FigureRange as four columns; ``<name>_disputed`` NULL means no figure at all."""
+    return [
+        Column(name, Integer),
+        Column(f"{name}_low", Integer),
+        Column(f"{name}_high", Integer),
+        Column(f"{name}_disputed", Boolean),
+    ]
+
+
+events = Table(
+    "events", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("event_date", Date),
+    Column("time_precision", Integer),
+    Column("event_type", String(80)),
+    Column("sub_event_type", String(80)),
+    Column("political_event", String(80)),
+    Column("plover_type", String(80)),
+    Column("actor1", Text),
+    Column("assoc_actor_1", Text),
+    Column("inter1", Integer),
+    Column("actor2", Text),
+    Column("assoc_actor_2", Text),
+    Column("inter2", Integer),
+    Column("country", Text),
+    Column("iso3", String(3)),
+    Column("admin1", Text),
+    Column("location", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    *_figure_columns("fatalities"),
+    *_figure_columns("injuries"),
+    *_figure_columns("arrests"),
+    *_figure_columns("crowd_size"),
+    Column("target_owner_iso3", String(3)),
+    Column("independent_outlets", Integer),  # copied out of ``corroboration`` for filtering
+    Column("corroboration", JSON),
+    Column("notes", Text, nullable=False, default=""),
+    Column("status", String(20), nullable=False, default="auto"),
+    Index("ix_events_date", "event_date"),
+    Index("ix_events_type", "event_type"),
+    Index("ix_events_iso3", "iso3"),
+    Index("ix_events_country", "country"),
+)
+
+event_claims = Table(
+    "event_claims", metadata,
+    Column("event_id", String(200), ForeignKey("events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("claim_id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),
+    Index("ix_event_claims_claim", "claim_id"),
+)
+
+event_figures = Table(
+    "event_figures", metadata,
+    Column("event_id", String(200), ForeignKey("events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("claim_id", String(200), nullable=False),
+    Column("report_id", String(200), nullable=False),
+    Column("outlet", String(200)),
+    Column("bloc", String(40)),
+    Column("fatalities", Integer),
+    Column("injuries", Integer),
+    Column("arrests", Integer),
+    Column("crowd_min", Integer),
+    Column("crowd_max", Integer),
+    Column("crowd_text", Text),
+)
+
+merge_actions = Table(
+    "merge_actions", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(200), nullable=False, unique=True),
+    Column("action", String(20), nullable=False),
+    Column("event_ids", JSON, nullable=False),
+    Column("claim_ids", JSON, nullable=False),
+    Column("actor", Text, nullable=False, default="auto"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("at", UTCDateTime),
+    Column("undoes", String(200)),
+    Column("payload", JSON, nullable=False),  # list of [key, value] pairs
+)
+
+merge_action_events = Table(
+    "merge_action_events", metadata,
+    Column("action_id", String(200), ForeignKey("merge_actions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("event_id", String(200), primary_key=True),
+    Index("ix_merge_action_events_event", "event_id"),
+)
+
+alerts = Table(
+    "alerts", metadata,
+    Column("watch", String(200), primary_key=True),
+    Column("event_id", String(200), primary_key=True),
+    Column("fired_at", UTCDateTime, nullable=False),
+    Column("message", Text, nullable=False, default=""),
+)  # the primary key makes an alert unique per (watch, event)
+
+# Tables created by migration 1, in dependency order.
+V1_TABLES = (
+    schema_version, cases, outlets, case_outlets, actors, actor_aliases, case_actors, ties,
+    hypotheses, watches, reports, report_signatures, feed_state, errors, claims, events,
+    event_claims, event_figures, merge_actions, merge_action_events, alerts,
+)
