@@ -1,5 +1,151 @@
-"""`sitroom collect` commands (being written)."""
+"""`sitroom collect --once` and `sitroom watch`: gather new reports from the outlets' feeds."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sitroom.errors import ConfigError
 
 
 def register(subparsers) -> None:
     """Add this group's commands to the parser."""
+    once = subparsers.add_parser("collect", help="one collection pass over the outlets' feeds")
+    once.add_argument("--once", action="store_true",
+                      help="one pass, then exit (the only mode; see `sitroom watch`)")
+    _common(once)
+    once.set_defaults(handler=run_collect)
+
+    watch = subparsers.add_parser("watch", help="poll each outlet on its own interval")
+    _common(watch)
+    watch.set_defaults(handler=run_watch)
+
+
+def _common(parser) -> None:
+    parser.add_argument("--case", help="only this case's outlets")
+    parser.add_argument("--outlet", action="append", default=[], metavar="KEY",
+                        help="only this outlet (repeat for several)")
+    parser.add_argument("--format", choices=("text", "jsonl"), default="text")
+    parser.add_argument("--progress-every", type=float, default=5.0, metavar="SECONDS",
+                        help="progress line on stderr at most this often (0: never)")
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """An event set by SIGTERM or SIGINT, so a run stops cleanly instead of dying mid-write."""
+    stop = threading.Event()
+    wanted = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.getsignal(sig) for sig in wanted}
+
+    def handle(signum, _frame) -> None:
+        stop.set()
+
+    for sig in wanted:
+        signal.signal(sig, handle)
+    try:
+        yield stop
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _progress_printer(ctx, every: float) -> Callable | None:
+    """A progress callback that prints one line to stderr at most every ``every`` seconds."""
+    if every <= 0:
+        return None
+    last = [time.monotonic()]
+
+    def show(p) -> None:
+        now = time.monotonic()
+        if now - last[0] >= every:
+            last[0] = now
+            rate = p.items_done / p.elapsed_seconds if p.elapsed_seconds else 0.0
+            print(f"collect: {p.items_done} items, {p.new_reports} new, {p.errors} errors, "
+                  f"{p.elapsed_seconds:.0f} s ({rate:.1f} items/s)", file=ctx.err, flush=True)
+
+    return show
+
+
+def _outlets(store, args) -> list:
+    outlets = store.list_outlets(args.case)
+    if args.outlet:
+        known = {o.key for o in outlets}
+        missing = [k for k in args.outlet if k not in known]
+        if missing:
+            raise ConfigError(f"unknown outlet(s): {', '.join(missing)}")
+        outlets = [o for o in outlets if o.key in args.outlet]
+    return outlets
+
+
+def print_summary(summary, ctx, fmt: str) -> None:
+    """The summary of one pass: a JSON line, or a short table."""
+    if fmt == "jsonl":
+        print(json.dumps(summary.to_dict(), ensure_ascii=False), file=ctx.out, flush=True)
+        return
+    s = summary
+    print(
+        f"collect: {s.feeds_checked} feed(s) checked ({s.not_modified} not modified), "
+        f"{s.items_seen} item(s) seen, {s.new_reports} new report(s), "
+        f"{s.already_stored} already stored, {s.exact_duplicates} exact duplicate(s), "
+        f"{s.near_duplicates} near-duplicate(s) linked, {s.skipped} refused by robots.txt, "
+        f"{s.errors} error(s), {s.elapsed_seconds:.1f} s"
+        + (" (interrupted)" if s.interrupted else ""),
+        file=ctx.out,
+    )
+    rows = [c for c in s.per_outlet if c.feeds_checked or c.errors]
+    if rows:
+        width = max(len(c.outlet) for c in rows)
+        print(f"  {'outlet':<{width}}  feeds  items    new  dupes   near  errors", file=ctx.out)
+        for c in rows:
+            print(f"  {c.outlet:<{width}}  {c.feeds_checked:>5}  {c.items_seen:>5}  "
+                  f"{c.new_reports:>5}  {c.exact_duplicates:>5}  {c.near_duplicates:>5}  "
+                  f"{c.errors:>6}", file=ctx.out)
+    if s.errors:
+        print("  see the errors with `sitroom reports errors` or in the store", file=ctx.out)
+    ctx.out.flush()
+
+
+def run_collect(args, ctx) -> int:
+    from sitroom.pipeline.collect import collect_once
+
+    store = ctx.open_store()
+    try:
+        outlets = _outlets(store, args)
+        if not outlets:
+            print("collect: no outlets to collect (add some with `sitroom outlets add` or load "
+                  "a case)", file=ctx.err)
+            return 0
+        with _stop_on_signals() as stop:
+            summary = collect_once(
+                store, outlets, ctx.settings, case=args.case, stop=stop,
+                progress=_progress_printer(ctx, args.progress_every),
+            )
+    finally:
+        store.close()
+    print_summary(summary, ctx, args.format)
+    return 0
+
+
+def run_watch(args, ctx) -> int:
+    from sitroom.pipeline.collect import watch
+
+    store = ctx.open_store()
+    try:
+        outlets = _outlets(store, args)
+        if not outlets:
+            print("watch: no outlets to watch", file=ctx.err)
+            return 0
+        print(f"watch: {len(outlets)} outlet(s); stop with Ctrl-C or SIGTERM", file=ctx.err,
+              flush=True)
+        with _stop_on_signals() as stop:
+            for summary in watch(store, outlets, ctx.settings, stop=stop, case=args.case,
+                                 progress=_progress_printer(ctx, args.progress_every)):
+                print_summary(summary, ctx, args.format)
+        print("watch: stopped", file=ctx.err, flush=True)
+    finally:
+        store.close()
+    return 0
