@@ -20,10 +20,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt maj cpl pvt adm gov sen rep st jr sr no nos vs etc "
-    "inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "mon tue wed thu fri sat sun u.s u.k u.n e.g i.e a.m p.m ex al "
-    "г гг ул им т.е т.д т.п др пр проф ген см стр тыс млн млрд руб".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov", "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "ex", "al", "г", "гг", "ул", "им", "т.е", "т.д", "т.п", "др", "пр", "проф", "ген", "см", "стр", "тыс", "млн", "млрд", "руб"]
 )
 
 _SENT_END = re.compile(r"([.!?…]+)([\"'»”’)\]]*)(\s+)(?=[\"'«“(\[]?[A-ZА-ЯЁӨҮҢ0-9])")

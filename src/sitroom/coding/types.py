@@ -52,7 +52,7 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         return "Air/drone strike"
     if "grenade" in c and not ("disperse" in c and "protest" in c):
         return "Grenade"
-    if "ied" in c and not ("disperse" in c):
+    if "ied" in c and "disperse" not in c:
         return "Remote explosive/landmine/IED"
     if "shell" in c and not ({"protest", "riot"} & c):
         return "Shelling/artillery/missile attack"

@@ -1,0 +1,472 @@
+"""The Coder: documents in, ACLED-compatible claims out.
+
+One cheap pass finds sentences that may report events (trigger lexicons); only those go through
+spaCy (English, batched with ``nlp.pipe``) or natasha (Russian names). Each clause yields drafts
+(``drafts.py``); drafts about the same event are merged, facts are filled in (figures, date,
+place, target owner) and every event becomes a ``model.Claim`` with its evidence and confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from typing import Any
+
+from sitroom.coding import facts
+from sitroom.coding import modality as mod
+from sitroom.coding.actors import ActorRef, ActorResolver
+from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
+from sitroom.coding.geo import country_name
+from sitroom.coding.lexicon import find_cues, prefilter
+from sitroom.coding.sentences import Sentence, chunks, clean_text, split_clauses, split_sentences
+from sitroom.model import Actor, Claim, Document
+
+CODER_VERSION = "sitroom-coder-1.0"
+MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
+RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
+_SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)
+
+
+@dataclass
+class _Prepared:
+    """A document read and cut, with the sentences worth parsing."""
+
+    doc: Document
+    text: str
+    lang: str
+    sentences: list[Sentence]
+    cues: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    parsed: dict[int, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Event:
+    """An event being assembled from drafts."""
+
+    draft: Draft
+    sentences: list[int]
+    place: Any = None
+    iso3: str | None = None
+
+
+class Coder:
+    """Codes documents into claims; models load on first use and are shared by every Coder."""
+
+    def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
+                 version: str = CODER_VERSION, batch_size: int = 64):
+        self.actors = tuple(actors)
+        self.resolver = ActorResolver(self.actors)
+        self.countries_hint = tuple(c.upper() for c in countries_hint if c)
+        self.version = version
+        self.batch_size = batch_size
+
+    # --- public ------------------------------------------------------------------------------
+
+    def code(self, doc: Document) -> list[Claim]:
+        """The events one document reports, as claims (empty when it reports none)."""
+        return next(iter(self.code_many([doc])))
+
+    def code_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
+        """Claims of each document in order, English sentences parsed in shared batches."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    # --- stages ------------------------------------------------------------------------------
+
+    def _code_batch(self, docs: list[Document]) -> Iterator[list[Claim]]:
+        prepared = [self._prepare(d) for d in docs]
+        self._parse_english(prepared)
+        for p in prepared:
+            yield self._decide(p)
+
+    def _prepare(self, doc: Document) -> _Prepared:
+        text = clean_text(doc.text or "")
+        lang = (doc.lang or "").lower()[:2] or _detect(text)
+        sentences: list[Sentence] = []
+        offset = 0
+        for piece in chunks(text):
+            for s in split_sentences(piece, lang):
+                sentences.append(Sentence(s.text, s.start + offset, s.end + offset,
+                                          s.paragraph + len(sentences)))
+            offset += len(piece)
+        p = _Prepared(doc, text, lang, sentences)
+        gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
+        other = prefilter("ru") if lang == "ky" else prefilter("ky") if lang == "ru" else None
+        for i, s in enumerate(sentences):
+            if len(p.cues) >= MAX_CANDIDATES:
+                break
+            if gate.search(s.text) or (other is not None and other.search(s.text)):
+                cues = find_cues(s.text, lang)
+                if cues:
+                    p.cues[i] = cues
+        return p
+
+    def _parse_english(self, prepared: list[_Prepared]) -> None:
+        jobs = [(p, i) for p in prepared if p.lang not in ("ru", "ky") for i in p.cues]
+        if not jobs:
+            return
+        from sitroom.coding.nlp import english
+
+        nlp = english()
+        texts = (p.sentences[i].text[:20000] for p, i in jobs)
+        for (p, i), parsed in zip(jobs, nlp.pipe(texts, batch_size=128), strict=True):
+            p.parsed[i] = parsed
+
+    def _decide(self, p: _Prepared) -> list[Claim]:
+        if not p.cues:
+            return []
+        doc_iso3 = self._doc_country(p)
+        protest_context = any(n in ("protest", "riot") for cues in p.cues.values()
+                              for n, _, _ in cues)
+        events: list[_Event] = []
+        last_place: dict[int, Any] = {}
+        for i in sorted(p.cues):
+            sent = p.sentences[i]
+            parsed = p.parsed.get(i)
+            ents = _entities(parsed, sent.text, p.lang)
+            loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
+            places = facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
+            place = places[0] if places else last_place.get(sent.paragraph)
+            if places:
+                last_place[sent.paragraph] = places[0]
+            iso3 = getattr(place, "iso3", None) or doc_iso3
+            ctx = ClauseContext(self.resolver, country_name(iso3), iso3, p.lang,
+                                protest_context=protest_context)
+            for clause, c_start in _clauses(sent.text):
+                c_end = c_start + len(clause)
+                cues = [Cue(n, s, e, _modality(parsed, sent.text, s, e, p.lang))
+                        for n, s, e in p.cues[i] if c_start <= s < c_end]
+                if not cues:
+                    continue
+
+                def roles_of(cue: Cue, parsed=parsed, sent=sent, c_start=c_start, c_end=c_end):
+                    return _roles(parsed, sent.text, cue, c_start, c_end)
+
+                for d in drafts_of_clause(clause, c_start, cues, roles_of, ctx, i, ents):
+                    events.append(_Event(d, [i], place, iso3))
+        events = _merge(events, p)
+        claims: list[Claim] = []
+        for ev in events:
+            for claim in self._claims_of(ev, p, doc_iso3):
+                claims.append(claim)
+        out = []
+        for index, c in enumerate(claims):
+            out.append(replace(c, index=index, coder_version=self.version,
+                               id=claim_id(p.doc.id, self.version, index)))
+        return out
+
+    def _doc_country(self, p: _Prepared) -> str | None:
+        if p.doc.country:
+            return p.doc.country.upper()
+        if len(self.countries_hint) == 1:
+            return self.countries_hint[0]
+        found = facts.country_of(p.text[:5000], p.lang)
+        if found:
+            return found
+        return self.countries_hint[0] if self.countries_hint else None
+
+    def _claims_of(self, ev: _Event, p: _Prepared, doc_iso3: str | None) -> list[Claim]:
+        d = ev.draft
+        texts = [p.sentences[i].text for i in ev.sentences]
+        evidence = " ".join(texts)
+        lead = p.sentences[ev.sentences[0]]
+        back = [p.sentences[j].text for j in range(ev.sentences[0] - 1,
+                                                    max(-1, ev.sentences[0] - 4), -1)
+                if p.sentences[j].paragraph == lead.paragraph or j >= ev.sentences[0] - 1]
+        when, precision, said = facts.event_date([*texts, *back], p.doc.published, p.lang)
+        if said and p.doc.published and when and when < p.doc.published - timedelta(RECALLED_DAYS):
+            return []  # an old event recalled
+        iso3 = ev.iso3 or doc_iso3
+        place = ev.place
+        if place is None and iso3:
+            place = facts.country_place(iso3)
+        if place is not None and getattr(place, "iso3", None):
+            iso3 = place.iso3
+        cname = getattr(place, "country", None) or country_name(iso3)
+        figures = facts.extract_figures(evidence, p.lang) if d.kind == "physical" else None
+        actor1, actor2 = _default_actors(d, cname, iso3)
+        assoc1 = actor1.assoc if actor1 else None
+        if assoc1 is None and actor1 is not None and actor1.kind in ("protesters", "rioters"):
+            assoc1 = self._supporters_of(evidence)
+        owners = _owners(d, p.lang) if d.kind == "physical" else [None]
+        conf = _confidence(d, ev, place, said, actor1)
+        claims = []
+        for owner in owners:
+            claims.append(Claim(
+                doc_id=p.doc.id,
+                event_date=when,
+                time_precision=precision,
+                event_type=d.event_type,
+                sub_event_type=d.sub_event_type,
+                political_event=d.political_event,
+                plover_type=d.plover_type,
+                actor1=actor1.name if actor1 else None,
+                assoc_actor_1=assoc1,
+                inter1=actor1.inter if actor1 else None,
+                actor2=actor2.name if actor2 else None,
+                assoc_actor_2=actor2.assoc if actor2 else None,
+                inter2=actor2.inter if actor2 else None,
+                country=cname,
+                iso3=iso3,
+                admin1=getattr(place, "admin1", None),
+                location=getattr(place, "location", None),
+                latitude=getattr(place, "latitude", None),
+                longitude=getattr(place, "longitude", None),
+                geo_precision=getattr(place, "geo_precision", None),
+                fatalities=(figures.fatalities or 0) if figures else 0,
+                injuries=figures.injuries if figures else None,
+                arrests=figures.arrests if figures else None,
+                crowd_size=figures.crowd_size if figures else None,
+                target_owner_iso3=owner,
+                evidence=evidence if d.kind != "political" else _political_evidence(d, evidence),
+                confidence=conf,
+            ))
+        return claims
+
+    def _supporters_of(self, text: str) -> str | None:
+        m = _SUPPORTERS.search(text)
+        if not m:
+            return None
+        found = self.resolver.case_actors_in(text[m.end():m.end() + 60])
+        return found[0][0].name if found and found[0][1] < 5 else None
+
+
+def claim_id(doc_id: str, version: str, index: int) -> str:
+    """Stable id of the index-th claim a coder version made of a document."""
+    raw = f"{doc_id}\x1f{version}\x1f{index}".encode()
+    return "c_" + hashlib.sha1(raw).hexdigest()[:20]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _detect(text: str) -> str:
+    from sitroom.reading.language import detect_language
+
+    lang = detect_language(text[:3000], default="en")
+    return lang if lang in ("en", "ru", "ky") else ("ru" if re.search("[а-яё]", text[:3000], re.I)
+                                                    else "en")
+
+
+def _clauses(sentence: str) -> list[tuple[str, int]]:
+    out = []
+    pos = 0
+    for clause in split_clauses(sentence):
+        at = sentence.find(clause, pos)
+        if at < 0:
+            at = pos
+        out.append((clause, at))
+        pos = at + len(clause)
+    return out
+
+
+def _token(parsed: Any, start: int, end: int) -> Any | None:
+    if parsed is None:
+        return None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for tok in span:
+        if tok.pos_ in ("VERB", "NOUN", "ADJ", "PROPN"):
+            return tok
+    return span.root
+
+
+def _modality(parsed: Any, text: str, start: int, end: int, lang: str) -> str:
+    tok = _token(parsed, start, end)
+    if tok is not None:
+        if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
+            own = mod._own_modality(tok.head)
+            return own if own != mod.ASSERTED else mod.english_modality(tok)
+        return mod.english_modality(tok)
+    return mod.window_modality(text, start, end, lang)
+
+
+def _roles(parsed: Any, text: str, cue: Cue, c_start: int, c_end: int
+           ) -> tuple[str | None, str | None]:
+    tok = _token(parsed, cue.start, cue.end)
+    if tok is not None:
+        return english_roles(tok)
+    before = text[max(c_start, cue.start - 80):cue.start]
+    after = text[cue.end:min(c_end, cue.end + 80)]
+    return (before or None), (after or None)
+
+
+def _entities(parsed: Any, text: str, lang: str) -> list[tuple[str, str]]:
+    if parsed is not None:
+        return [(e.label_, e.text) for e in parsed.ents]
+    if lang == "ru":
+        from sitroom.coding.nlp import russian_entities
+
+        return [(label, t) for label, t, _, _ in russian_entities(text[:5000])]
+    return []
+
+
+def _same_event(a: _Event, b: _Event) -> bool:
+    da, db = a.draft, b.draft
+    if da.kind != db.kind or abs(a.sentences[-1] - b.sentences[0]) > 2:
+        return False
+    if getattr(a.place, "location", None) != getattr(b.place, "location", None) and (
+        a.place is not None and b.place is not None
+    ):
+        return False
+    if da.kind == "physical":
+        fam = {"Protests", "Riots"}
+        if da.sub_event_type == db.sub_event_type:
+            return True
+        return da.event_type in fam and db.event_type in fam
+    if da.kind == "political":
+        return da.political_event == db.political_event and (
+            da.agent is None or db.agent is None or da.agent.name == db.agent.name)
+    return False
+
+
+_ORDER = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+          "Violent demonstration")
+
+
+def _merge(events: list[_Event], p: _Prepared) -> list[_Event]:
+    """Join drafts of one event across neighbouring sentences; attach bare casualty sentences."""
+    out: list[_Event] = []
+    for ev in events:
+        if ev.draft.kind == "weak":
+            host = next((o for o in reversed(out) if o.draft.kind == "physical"
+                         and 0 < ev.sentences[0] - o.sentences[-1] <= 2), None)
+            if host is not None and ev.sentences[0] not in host.sentences:
+                host.sentences.append(ev.sentences[0])
+            continue
+        prev = next((o for o in reversed(out) if o.draft.kind == ev.draft.kind), None)
+        if prev is not None and ev.sentences[0] == prev.sentences[-1] and (
+            ev.draft.kind == "physical" and ev.draft.owner_text == prev.draft.owner_text
+        ):
+            out.append(ev)
+            continue
+        if prev is not None and prev is out[-1] and _same_event(prev, ev):
+            a, b = prev.draft, ev.draft
+            sub = a.sub_event_type
+            if a.kind == "physical" and a.sub_event_type in _ORDER and b.sub_event_type in _ORDER:
+                sub = max(a.sub_event_type, b.sub_event_type, key=_ORDER.index)
+            prev.draft = replace(a, sub_event_type=sub, agent=a.agent or b.agent,
+                                 patient=a.patient or b.patient,
+                                 cues=tuple(sorted(set(a.cues) | set(b.cues))),
+                                 strength=min(0.95, max(a.strength, b.strength) + 0.05),
+                                 owner_text=a.owner_text + " " + b.owner_text)
+            for s in ev.sentences:
+                if s not in prev.sentences:
+                    prev.sentences.append(s)
+            prev.place = prev.place or ev.place
+            continue
+        out.append(ev)
+    # a document that repeats a political turn ("X resigned ... X's resignation") codes it once
+    seen: set[tuple[Any, ...]] = set()
+    final = []
+    for ev in out:
+        d = ev.draft
+        if d.kind in ("political", "statement"):
+            key = (d.kind, d.political_event, d.plover_type, d.agent.name if d.agent else None,
+                   d.patient.name if d.patient else None, ev.iso3)
+            if key in seen:
+                continue
+            seen.add(key)
+        final.append(ev)
+    return final
+
+
+def _default_actors(d: Draft, cname: str | None, iso3: str | None
+                    ) -> tuple[ActorRef | None, ActorRef | None]:
+    """ACLED's sides for a type when the text leaves one out."""
+    c = cname or "Unknown"
+    a, b = d.agent, d.patient
+    sub = d.sub_event_type
+    protesters = ActorRef(f"Protesters ({c})", 6, "protesters", country=iso3)
+    rioters = ActorRef(f"Rioters ({c})", 5, "rioters", country=iso3)
+    police = ActorRef(f"Police Forces of {c}", 1, "state", country=iso3)
+    if d.kind != "physical":
+        return a, b
+    if sub == "Peaceful protest":
+        return (a if a and a.kind == "protesters" else protesters), None
+    if sub == "Protest with intervention":
+        demo = a if a and a.kind == "protesters" else b if b and b.kind == "protesters" else None
+        state = a if a and a.kind == "state" else b if b and b.kind == "state" else police
+        return demo or protesters, state
+    if sub == "Excessive force against protesters":
+        state = a if a and a.kind == "state" else police
+        demo = b if b and b.kind == "protesters" else protesters
+        return state, demo
+    if sub in ("Violent demonstration", "Mob violence"):
+        if a and a.kind == "protesters":
+            a = ActorRef(f"Rioters ({c})", 5, "rioters", assoc=a.assoc, country=iso3)
+        elif a is None or a.kind not in ("rioters",):
+            if a is not None and b is None and a.kind != "civilians":
+                b = a
+            a = rioters
+        return a, b
+    if sub in ("Attack", "Sexual violence", "Abduction/forced disappearance"):
+        a = a or ActorRef(f"Unidentified Armed Group ({c})", 3, "militia", country=iso3)
+        if b is None:
+            b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)
+        return a, b
+    if sub == "Arrests":
+        if a is None or not a.armed:
+            if a is not None and b is None:
+                b = a
+            a = police
+        return a, b
+    if d.event_type == "Explosions/Remote violence" or sub == "Armed clash":
+        return a or ActorRef(f"Unidentified Armed Group ({c})", 3, "militia", country=iso3), b
+    return a, b
+
+
+def _owners(d: Draft, lang: str) -> list[str | None]:
+    """Owner countries of attacked property, one per owner named ("Russian and Chinese owned")."""
+    if not set(d.cues) & {"attack", "burn", "loot", "vandal", "storm", "stone"}:
+        return [None]
+    text = d.owner_text
+    owners: list[str | None] = []
+    parts = re.split(r"\s+(?:and|и|жана|or)\s+|,\s*", text)
+    for i, part in enumerate(parts):
+        probe = part if re.search(r"owned|compan|firm|mine|plant|factory|business|компан|"
+                                  r"предприят|рудник|месторожд|завод|фабрик", part, re.I) else (
+            part + " " + parts[i + 1] if i + 1 < len(parts) else part)
+        owner = facts.target_owner(probe, lang)
+        if owner and owner not in owners:
+            owners.append(owner)
+    if not owners:
+        whole = facts.target_owner(text, lang)
+        owners = [whole] if whole else [None]
+    return owners
+
+
+def _political_evidence(d: Draft, evidence: str) -> str:
+    return evidence
+
+
+def _confidence(d: Draft, ev: _Event, place: Any, said: bool, actor1: ActorRef | None) -> float:
+    """A score an analyst can sort by: how much of the event the text pins down."""
+    score = d.strength
+    if actor1 is not None and (d.agent is not None):
+        score += 0.1
+    precision = getattr(place, "geo_precision", None)
+    if precision in (1, 2):
+        score += 0.1
+    elif place is None:
+        score -= 0.1
+    if said:
+        score += 0.05
+    if len(ev.sentences) > 1:
+        score += 0.05
+    if re.search(r"\b(?:reportedly|allegedly|unconfirmed|rumou?r|according to (?:some|unverified)"
+                 r"|якобы|по неподтвержденным|по слухам)\b", ev.draft.clause, re.I):
+        score -= 0.1
+    if re.search(r"\b(?:all over the world|lately|norm|usually|often|every year|generally)\b",
+                 ev.draft.clause, re.I):
+        score -= 0.25
+    return round(min(0.97, max(0.05, score)), 3)

@@ -1,0 +1,346 @@
+"""From one clause to event drafts: cues checked for modality, sides found, types decided.
+
+A clause yields at most one physical event (its asserted physical cues typed together), one
+event per political cue (resignation, release, appointment ...), and, when nothing happened in
+it, one statement (PLOVER). Pure functions over a parsed clause; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitroom.coding import modality as mod
+from sitroom.coding.actors import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
+from sitroom.coding.lexicon import ACCIDENT, PHYSICAL, POLITICAL, SPEECH, WEAK
+from sitroom.coding.types import (
+    HEAD_CUES,
+    PLOVER_OF_SUB,
+    POLITICAL_OF_CUE,
+    Roles,
+    acled_type,
+    speech_type,
+)
+from sitroom.coding.vocabulary import EVENT_TYPE_OF, PLOVER_OF_POLITICAL
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A trigger found in a clause, with its modality."""
+
+    name: str
+    start: int  # offsets within the sentence
+    end: int
+    modality: str = mod.ASSERTED
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One event as first read from a clause, before facts and merging."""
+
+    kind: str  # physical, political, statement, weak
+    sentence: int
+    clause: str
+    sub_event_type: str | None = None
+    political_event: str | None = None
+    plover_type: str | None = None
+    agent: ActorRef | None = None
+    patient: ActorRef | None = None
+    cues: tuple[str, ...] = ()
+    owner_text: str = ""  # clause text to read a target owner from
+    strength: float = 0.5
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def event_type(self) -> str | None:
+        return EVENT_TYPE_OF.get(self.sub_event_type) if self.sub_event_type else None
+
+
+@dataclass
+class ClauseContext:
+    """What a clause needs from its document: country, protest context, actors."""
+
+    resolver: ActorResolver
+    country_name: str | None
+    iso3: str | None
+    lang: str
+    protest_context: bool = False
+    foreign_iso3: dict[str, str] = field(default_factory=dict)
+
+
+# --- roles from the English dependency parse -------------------------------------------------
+
+_PATIENT_PREPS = frozenset({"at", "on", "against", "upon", "into", "with", "in"})
+_SUPPORT_VERBS = frozenset({"stage", "hold", "launch", "carry", "conduct", "organize",
+                            "organise", "mount", "lead", "join", "begin", "start", "continue",
+                            "use", "fire", "make", "take", "see", "be", "have"})
+
+
+def _phrase(tok: Any) -> str:
+    """The noun phrase a token heads, kept short (compounds, adjectives, 'of' complements)."""
+    left = tok.left_edge.i
+    right = tok.right_edge.i
+    if right - left > 10:
+        left = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det",
+                                                                    "nmod", "poss")] + [tok.i])
+        right = tok.i
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                right = min(c.right_edge.i, tok.i + 6)
+    return tok.doc[left:right + 1].text
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def english_roles(tok: Any) -> tuple[str | None, str | None]:
+    """(agent phrase, patient phrase) of a trigger token from the dependency parse."""
+    agent = patient = None
+    verb = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT",):
+        # nominal trigger: "an attack by gunmen on a village", "police raid", "clashes between"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                agent = agent or next((_phrase(p) for p in _children(c, "pobj")), None)
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                objs = _children(c, "pobj")
+                if objs:
+                    agent = _phrase(objs[0])
+                    conj = _children(objs[0], "conj")
+                    patient = _phrase(conj[0]) if conj else None
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at"):
+                patient = patient or next((_phrase(p) for p in _children(c, "pobj")), None)
+            elif c.dep_ in ("compound", "poss", "amod") and c.pos_ in ("NOUN", "PROPN"):
+                agent = agent or _phrase(c)
+        if agent is None and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+            head = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if head.pos_ in ("VERB", "AUX"):
+                subj = _children(head, "nsubj")
+                if subj:
+                    agent = _phrase(subj[0])
+        if tok.dep_ in ("nsubj",) and agent is None:
+            agent = _phrase(tok) if tok.lemma_.lower() in _ACTOR_NOUNS else None
+        return agent, patient
+    # verbal trigger
+    for _ in range(3):
+        subj = _children(verb, "nsubj")
+        if subj:
+            agent = _phrase(subj[0])
+        for c in _children(verb, "agent"):
+            agent = next((_phrase(p) for p in _children(c, "pobj")), agent)
+        obj = _children(verb, "dobj", "nsubjpass", "obj")
+        if obj and patient is None:
+            patient = _phrase(obj[0])
+        if patient is None:
+            for c in _children(verb, "prep"):
+                if c.lower_ in _PATIENT_PREPS:
+                    pobj = _children(c, "pobj")
+                    if pobj and not _is_place_like(pobj[0]):
+                        patient = _phrase(pobj[0])
+                        break
+        if agent is not None or verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+            break
+        verb = verb.head
+    if agent is None and tok.dep_ == "acl":  # "protesters demanding ...", "gunmen, who killed"
+        agent = _phrase(tok.head)
+    if agent is None and tok.dep_ == "relcl":
+        agent = tok.head.text
+    return agent, patient
+
+
+_ACTOR_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher",
+                          "gunman", "militant", "rebel", "insurgent"})
+
+
+def _is_place_like(tok: Any) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or tok.lower_ in (
+        "city", "town", "village", "capital", "square", "district", "area", "region", "street")
+
+
+# --- resolving a phrase to an actor ---------------------------------------------------------
+
+_PROPERTY = re.compile(
+    r"\b(?:house|building|office|offices|headquarters|parliament|mine|mines|company|companies|"
+    r"firm|plant|factory|station|embassy|consulate|shop|store|market|bank|school|church|mosque|"
+    r"здани\w*|офис\w*|компани\w*|рудник\w*|завод\w*)\b", re.I)
+
+def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[str, str]] = ()
+                   ) -> ActorRef | None:
+    """An ActorRef for a phrase: case actor, named armed group, role noun, or a named entity."""
+    if not phrase:
+        return None
+    ref = ctx.resolver.resolve(phrase, ctx.country_name, iso3=ctx.iso3)
+    if ref is not None:
+        return ref
+    foreign = foreign_state(phrase, ctx)
+    if foreign is not None:
+        return foreign
+    if _PROPERTY.search(phrase):
+        return None  # a building or a company is a target, not an actor
+    for label, text in ents:
+        if text in phrase and label in ("PERSON", "PER"):
+            return ActorRef(text, None, "person", country=ctx.iso3)
+        if text in phrase and label in ("ORG", "NORP"):
+            return ActorRef(text, None, "org", country=ctx.iso3)
+    return None
+
+
+def foreign_state(phrase: str, ctx: ClauseContext) -> ActorRef | None:
+    """A foreign government named in a phrase ("Russia", "the Kremlin", "Moscow", "США")."""
+    m = FOREIGN_STATE_NAMES.search(phrase)
+    if not m:
+        return None
+    iso3 = ctx.foreign_iso3.get(m.group(0))
+    if iso3 is None:
+        from sitroom.coding.geo import state_iso3
+
+        iso3 = state_iso3(m.group(0))
+        ctx.foreign_iso3[m.group(0)] = iso3 or ""
+    if not iso3 or iso3 == ctx.iso3:
+        return None
+    from sitroom.coding.geo import country_name
+
+    return ActorRef(f"Government of {country_name(iso3) or m.group(0)}", 8, "external",
+                    country=iso3)
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: Any,
+                     ctx: ClauseContext, sentence: int, ents: Sequence[tuple[str, str]] = ()
+                     ) -> list[Draft]:
+    """Event drafts a clause supports. ``roles_of(cue)`` gives (agent, patient) phrases."""
+    asserted = [c for c in cues if c.modality == mod.ASSERTED]
+    names = {c.name for c in asserted}
+    out: list[Draft] = []
+    accident = bool(ACCIDENT.search(clause))
+
+    # physical
+    physical = [c for c in asserted if c.name in PHYSICAL]
+    strong_weak = names & WEAK
+    if physical and not (accident and not (names & {"attack", "shoot", "clash", "protest"})):
+        # roles from the most telling cue
+        agent, patient = _roles_for(physical, roles_of, ctx, ents)
+        if agent is None and patient is None:
+            agent, patient = _positional_roles(clause, physical[0].start - offset, ctx)
+        release_by_crowd = "release" in names and agent is not None and agent.kind in (
+            "protesters", "rioters")
+        cue_names = {c.name for c in physical} | strong_weak
+        sub = acled_type(cue_names, Roles(agent, patient),
+                         protest_context=ctx.protest_context, release_by_crowd=release_by_crowd)
+        if sub is not None:
+            head = _head_cue(sub, physical)
+            if head is not None and head is not physical[0]:
+                a2, p2 = _roles_for([head], roles_of, ctx, ents)
+                agent, patient = a2 or agent, p2 or patient
+            strength = 0.55 + 0.05 * min(3, len(cue_names) - 1)
+            out.append(Draft("physical", sentence, clause, sub_event_type=sub,
+                             plover_type=PLOVER_OF_SUB.get(sub, "ASSAULT"), agent=agent,
+                             patient=patient, cues=tuple(sorted(cue_names)), owner_text=clause,
+                             strength=strength))
+    elif strong_weak and not accident:
+        out.append(Draft("weak", sentence, clause, cues=tuple(sorted(strong_weak)), strength=0.3))
+
+    # political extension, one event per cue
+    seen: set[str] = set()
+    for c in asserted:
+        if c.name not in POLITICAL or c.name in seen:
+            continue
+        seen.add(c.name)
+        pe = POLITICAL_OF_CUE[c.name]
+        agent, patient = _roles_for([c], roles_of, ctx, ents)
+        sub = "Other"
+        if pe == "release_from_custody":
+            by_crowd = (agent is not None and agent.kind in ("protesters", "rioters")) or (
+                ctx.protest_context and agent is None and re.search(
+                    r"protest|crowd|supporters|митинг|протест|сторонник|толп", clause, re.I))
+            if by_crowd:
+                sub = "Violent demonstration"
+                if agent is None or agent.kind not in ("protesters", "rioters"):
+                    agent = ActorRef(f"Rioters ({ctx.country_name or 'Unknown'})", 5, "rioters",
+                                     country=ctx.iso3)
+                elif agent.kind == "protesters":
+                    agent = ActorRef(f"Rioters ({ctx.country_name or 'Unknown'})", 5, "rioters",
+                                     assoc=agent.assoc, country=ctx.iso3)
+        if pe in ("resignation", "appointment", "impeachment") and patient is not None and (
+            agent is None
+        ):
+            agent, patient = patient, None
+        out.append(Draft("political", sentence, clause, sub_event_type=sub, political_event=pe,
+                         plover_type=PLOVER_OF_POLITICAL.get(pe, "OTHER"), agent=agent,
+                         patient=patient, cues=(c.name,), strength=0.55))
+
+    # statements: only when nothing physical or political happened in the clause
+    if not out or all(d.kind == "weak" for d in out):
+        st = _statement(clause, cues, roles_of, ctx, sentence, ents)
+        if st is not None:
+            out = [d for d in out if d.kind != "weak"] + [st]
+    return out
+
+
+def _statement(clause: str, cues: Sequence[Cue], roles_of: Any, ctx: ClauseContext,
+               sentence: int, ents: Sequence[tuple[str, str]]) -> Draft | None:
+    """A PLOVER statement: a threat or demand of an event, or a speech act by a known actor."""
+    speech = [c for c in cues if c.name in SPEECH and c.modality in (mod.ASSERTED,)]
+    threats = [c for c in cues if c.modality in (mod.THREATENED, mod.DEMANDED)
+               and (c.name in PHYSICAL or c.name in POLITICAL)]
+    plover = None
+    if threats:
+        plover = mod.statement_plover(threats[0].modality)
+        base = threats
+    elif speech:
+        plover = speech_type({c.name for c in speech})
+        base = speech
+    else:
+        return None
+    agent, patient = _roles_for(base, roles_of, ctx, ents)
+    if agent is None:
+        agent = foreign_state(clause, ctx)
+    if agent is None:
+        return None
+    foreign = agent.kind == "external" or (agent.country and ctx.iso3 and agent.country != ctx.iso3
+                                           and agent.inter == 8)
+    if not foreign and agent.key is None and agent.kind not in ("person", "org") and not threats:
+        return None  # "police said" is not an event
+    if plover == "OTHER" and not foreign:
+        return None
+    return Draft("statement", sentence, clause, plover_type=plover,
+                 political_event="foreign_government_statement" if foreign else None,
+                 agent=agent, patient=patient, cues=tuple(sorted({c.name for c in base})),
+                 strength=0.5 if foreign else 0.4)
+
+
+def _head_cue(sub: str, cues: Sequence[Cue]) -> Cue | None:
+    for name in HEAD_CUES.get(sub, ()):
+        for c in cues:
+            if c.name == name:
+                return c
+    return None
+
+
+def _roles_for(cues: Sequence[Cue], roles_of: Any, ctx: ClauseContext,
+               ents: Sequence[tuple[str, str]]) -> tuple[ActorRef | None, ActorRef | None]:
+    agent = patient = None
+    for c in cues:
+        a, p = roles_of(c)
+        agent = agent or resolve_phrase(a, ctx, ents)
+        patient = patient or resolve_phrase(p, ctx, ents)
+        if agent and patient:
+            break
+    return agent, patient
+
+
+def _positional_roles(clause: str, trigger_at: int, ctx: ClauseContext
+                      ) -> tuple[ActorRef | None, ActorRef | None]:
+    """Without a parse: the actor named before the trigger acts, the one after is acted on."""
+    mentions = ctx.resolver.all_in(clause, ctx.country_name, ctx.iso3)
+    before = [r for r, pos in mentions if pos < trigger_at]
+    after = [r for r, pos in mentions if pos >= trigger_at]
+    agent = before[-1] if before else None
+    patient = after[0] if after else None
+    if agent is None and patient is not None and len(after) > 1 and ctx.lang != "en":
+        agent, patient = after[0], after[1]
+    return agent, patient
