@@ -160,11 +160,11 @@ class _Merger:
         start, end = start - LOOKUP_SLACK, end + LOOKUP_SLACK
         key = country_key(claim)
         found = {e.id: e for e in self.index.candidates(key, start, end)}
+        found.update({e.id: e for e in self.local.candidates(key, start, end)})
         if start.day > 1:  # month-precision events sit on the first of their month
             first = start.replace(day=1)
-            found.update({e.id: e for e in self.index.candidates(key, first, first)})
-        for e in self.local.candidates(key, start, end):
-            found[e.id] = e
+            for idx in (self.index, self.local):
+                found.update({e.id: e for e in idx.candidates(key, first, first)})
         out = []
         for eid in sorted(found):
             e = self.local.get(eid) or found[eid]

@@ -4,7 +4,8 @@ Hard gates (any one keeps two claims apart, checked against *every* member of an
 are clusters and never chains): a different country; date windows that do not overlap (two claims
 dated to the day must share the day, so successive days of protest in one square stay apart);
 different towns (by name, or more than ``TOWN_KM`` apart by coordinates) or different admin1;
-incompatible event families (see ``families``); different political events.
+incompatible event families (see ``families``); different political events; political turns or
+statements whose named actors have none in common (two appointments the same day are two events).
 
 The soft score is a weighted mean of type, place, actor, date and figure agreement in 0..1.
 """
@@ -135,14 +136,50 @@ def compatible(a: Claim, b: Claim) -> bool:
         and dates_compatible(a, b)
         and types_compatible(a, b)
         and place_relation(a, b) != "different"
+        and not actors_conflict(a, b)
     )
+
+
+# ACLED's generic crowd actors: one outlet's "protesters" are another's "rioters"
+_CROWD_ACTOR = re.compile(r"^(protesters|rioters|demonstrators|civilians)\b", re.IGNORECASE)
+_GENERIC_ACTOR = re.compile(
+    r"^(protesters|rioters|demonstrators|civilians|unidentified|police forces|military forces)\b",
+    re.IGNORECASE,
+)
+
+
+def actor_key(name: str | None) -> str:
+    """Normalised actor name; generic crowd actors of one country share a key."""
+    if not name:
+        return ""
+    m = _CROWD_ACTOR.match(name.strip())
+    if m:
+        rest = name.strip()[m.end():]
+        return "crowd" + norm_name(rest)
+    return norm_name(name)
 
 
 def _actors(c: Claim) -> set[str]:
     names = [c.actor1, c.actor2]
     for assoc in (c.assoc_actor_1, c.assoc_actor_2):
         names.extend((assoc or "").split(";"))
-    return {norm_name(n) for n in names if n and norm_name(n)}
+    return {actor_key(n) for n in names if n and actor_key(n)}
+
+
+def _specific_actors(c: Claim) -> set[str]:
+    names = [c.actor1, c.actor2]
+    for assoc in (c.assoc_actor_1, c.assoc_actor_2):
+        names.extend((assoc or "").split(";"))
+    return {norm_name(n) for n in names if n and n.strip() and not _GENERIC_ACTOR.match(n.strip())}
+
+
+def actors_conflict(a: Claim, b: Claim) -> bool:
+    """Political turns and statements are defined by who: named actors with none in common."""
+    same_turn = bool(a.political_event) and a.political_event == b.political_event
+    if not same_turn and not (families(a) & families(b)) - {"crowd", "armed", "arrest"}:
+        return False
+    sa, sb = _specific_actors(a), _specific_actors(b)
+    return bool(sa) and bool(sb) and not (sa & sb)
 
 
 def actor_score(a: Claim, b: Claim) -> float:
@@ -153,7 +190,7 @@ def actor_score(a: Claim, b: Claim) -> float:
     if not sa or not sb:
         return 0.4
     j = len(sa & sb) / len(sa | sb)
-    if a.actor1 and norm_name(a.actor1) == norm_name(b.actor1):
+    if a.actor1 and actor_key(a.actor1) == actor_key(b.actor1):
         j = max(j, 0.8)
     return j
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sitroom.model import Corroboration, CrowdSize, Event, FigureRange, OutletFigures
+from sitroom.model import Claim, Corroboration, CrowdSize, Event, FigureRange, OutletFigures
 
 
 def _date(v: Any) -> date | None:
@@ -38,3 +38,17 @@ def event_from_dict(d: dict[str, Any]) -> Event:
             k: tuple(v) if isinstance(v, list) else v for k, v in c.items()
         })
     return Event(**d)
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    """A claim from its contract dict plus ``id`` (dates as ISO strings, crowd as a dict)."""
+    from dataclasses import fields
+
+    names = {f.name for f in fields(Claim)}
+    d = {k: v for k, v in d.items() if k in names}
+    d["event_date"] = _date(d.get("event_date"))
+    d["crowd_size"] = _crowd(d.get("crowd_size"))
+    d.setdefault("event_type", None)
+    d.setdefault("sub_event_type", None)
+    d.setdefault("time_precision", None)
+    return Claim(**d)
