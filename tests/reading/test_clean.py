@@ -71,6 +71,7 @@ def test_binary_detection():
     assert is_probably_binary(b"%PDF-1.7\n...")
     assert is_probably_binary(b"abc\x00def")
     assert is_probably_binary("text\x01\x02\x03\x04\x05\x06")
+    assert not is_probably_binary("a typed text with one stray \x00 in it")
     assert not is_probably_binary("Обычный текст на русском языке.".encode())
     assert not is_probably_binary("")
 

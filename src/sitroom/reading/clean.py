@@ -43,9 +43,7 @@ def is_probably_binary(data: bytes | str, sample: int = 8192) -> bool:
                             b"GIF8", b"\x7fELF")):
             return True
         controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    else:
-        if "\x00" in head:
-            return True
+    else:  # decoded text: a stray NUL is noise to strip, a run of control characters is not text
         controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\x0c\r\x1b")
     return controls / len(head) > 0.05
 
