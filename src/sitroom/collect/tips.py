@@ -1,4 +1,4 @@
-"""Tips: reports typed in by a person (CLI, web form, API), stored unreviewed until an analyst looks.
+"""Tips: reports typed in by a person (CLI, web form, API), unreviewed until an analyst looks.
 
 A tip arrives from someone we cannot vet, so everything in it is treated as hostile: it is size
 checked, decoded strictly, stripped of markup and control characters, and kept as plain text; the
