@@ -89,13 +89,17 @@ class LocalServer:
 
     def page(
         self, path: str, body: bytes | str, *, content_type: str = "text/html; charset=utf-8",
-        status: int = 200, headers: dict[str, str] | None = None,
+        status: int = 200, headers: dict[str, str] | None = None, delay: float = 0.0,
     ) -> None:
-        """Serve fixed bytes (str is UTF-8 encoded)."""
+        """Serve fixed bytes (str is UTF-8 encoded), after ``delay`` seconds if given."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = lambda h: send(
-            h, data, status=status, content_type=content_type, headers=headers
-        )
+
+        def handle(h: BaseHTTPRequestHandler) -> None:
+            if delay:
+                time.sleep(delay)
+            send(h, data, status=status, content_type=content_type, headers=headers)
+
+        self.routes[path] = handle
 
     def feed(
         self, path: str, body: bytes | str, *, etag: str | None = None,

@@ -104,8 +104,17 @@ def print_summary(summary, ctx, fmt: str) -> None:
             print(f"  {c.outlet:<{width}}  {c.feeds_checked:>5}  {c.items_seen:>5}  "
                   f"{c.new_reports:>5}  {c.exact_duplicates:>5}  {c.near_duplicates:>5}  "
                   f"{c.errors:>6}", file=ctx.out)
-    if s.errors:
-        print("  see the errors with `sitroom reports errors` or in the store", file=ctx.out)
+    ctx.out.flush()
+
+
+def print_errors(store, ctx, count: int, shown: int = 20) -> None:
+    """The latest errors of this pass, one line each, so a user sees what went wrong where."""
+    if count <= 0:
+        return
+    errors = store.list_errors("collect", limit=min(count, shown))
+    print(f"  latest {len(errors)} of {count} error(s):", file=ctx.out)
+    for e in errors:
+        print(f"    [{e.outlet or '-'}] {e.kind}: {e.message} ({e.source})", file=ctx.out)
     ctx.out.flush()
 
 
@@ -124,9 +133,11 @@ def run_collect(args, ctx) -> int:
                 store, outlets, ctx.settings, case=args.case, stop=stop,
                 progress=_progress_printer(ctx, args.progress_every),
             )
+        print_summary(summary, ctx, args.format)
+        if args.format == "text":
+            print_errors(store, ctx, summary.errors)
     finally:
         store.close()
-    print_summary(summary, ctx, args.format)
     return 0
 
 
