@@ -2,20 +2,23 @@
 
 ``merge_store`` reads the current claims (latest coder version per report) and what is known of
 their reports, merges the claims not yet in an event incrementally against the stored events
-(indexed lookup by country and date window), carries analyst decisions over re-coding, and saves
-events and actions. ``rebuild=True`` re-merges everything from scratch, honouring analyst pins.
+(indexed lookup by country and date window, never a scan of all events), carries analyst
+decisions and event membership over re-coding, and saves events and actions in one step.
+``rebuild=True`` re-merges everything from scratch, honouring analyst decisions.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
-from sitroom.merge.cluster import anchor, merge_claims, merge_incremental
+from sitroom.errors import NotFound
+from sitroom.merge.build import build_event
+from sitroom.merge.cluster import action_id, anchor, merge_claims, merge_incremental
 from sitroom.merge.edits import Book, EditResult, constraints_from
-from sitroom.merge.types import Constraints, ReportInfo
+from sitroom.merge.types import NO_CONSTRAINTS, Constraints, MergeResult, ReportInfo
 from sitroom.model import Claim, Event, MergeAction
 from sitroom.store.api import ReportQuery, Store
 
@@ -30,26 +33,21 @@ class MergeSummary:
     events_deleted: int
     unmerged: int
     actions: int
-    errors: int = 0
 
 
 class StoreEventIndex:
     """An EventIndex over the store: candidates by indexed country and date-window queries."""
 
-    def __init__(self, store: Store, claims: Mapping[str, Claim] | None = None,
-                 case: str | None = None) -> None:
-        self.store, self.claims, self.case = store, claims or {}, case
+    def __init__(self, store: Store, claims: Mapping[str, Claim] | None = None) -> None:
+        self.store, self.claims = store, claims or {}
 
     def candidates(self, country: str, start: date, end: date) -> list[Event]:
         since = datetime.combine(start, time.min)
-        until = datetime.combine(end, time.max)
-        found = self.store.list_events(case=self.case, since=since, until=until, country=country)
-        return [e for e in found if (e.iso3 or e.country or "").upper() == country
-                and e.event_date is not None and start <= e.event_date <= end]
+        until = datetime.combine(end + timedelta(days=1), time.min)  # the store's until excludes
+        found = self.store.list_events(since=since, until=until, country=country)
+        return [e for e in found if e.event_date is not None and start <= e.event_date <= end]
 
     def get(self, event_id: str) -> Event | None:
-        from sitroom.errors import NotFound
-
         try:
             return self.store.get_event(event_id)
         except NotFound:
@@ -59,8 +57,26 @@ class StoreEventIndex:
         return [self.claims[c] for c in event.claim_ids if c in self.claims]
 
 
+class _Overlay:
+    """The store index, with some events replaced by in-memory versions."""
+
+    def __init__(self, base: StoreEventIndex, events: Mapping[str, Event]) -> None:
+        self.base, self.events = base, events
+
+    def candidates(self, country: str, start: date, end: date) -> list[Event]:
+        found = [self.events.get(e.id, e) for e in self.base.candidates(country, start, end)]
+        return [e for e in found if e.claim_ids]
+
+    def get(self, event_id: str) -> Event | None:
+        return self.events[event_id] if event_id in self.events else self.base.get(event_id)
+
+    def members(self, event: Event) -> list[Claim]:
+        return self.base.members(event)
+
+
 def _version_key(version: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", version or ""))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p)
+                 for p in re.split(r"(\d+)", version or ""))
 
 
 def current_claims(claims: Iterable[Claim]) -> dict[str, Claim]:
@@ -78,6 +94,9 @@ def current_claims(claims: Iterable[Claim]) -> dict[str, Claim]:
 def report_infos(store: Store, case: str | None = None) -> tuple[dict[str, ReportInfo], list[str]]:
     """ReportInfo of every report in scope, and the blocs of the outlets watching the case."""
     outlets = {o.key: o for o in store.list_outlets(case)}
+    if case is not None:  # outlets named by reports but saved without the case
+        outlets = {**{o.key: o for o in store.list_outlets()}, **outlets}
+    watching = sorted({o.bloc for o in store.list_outlets(case) if o.bloc})
     infos: dict[str, ReportInfo] = {}
     for r in store.iter_reports(ReportQuery(case=case, limit=None)):
         o = outlets.get(r.outlet or "")
@@ -86,7 +105,55 @@ def report_infos(store: Store, case: str | None = None) -> tuple[dict[str, Repor
             group=o.group if o else "", kind=r.kind, near_duplicate_of=r.near_duplicate_of,
             lang=r.lang, published=r.published.date() if r.published else None,
         )
-    return infos, sorted({o.bloc for o in outlets.values() if o.bloc})
+    return infos, watching
+
+
+def _save(store: Store, events: Sequence[Event], deleted: Sequence[str],
+          actions: Sequence[MergeAction]) -> None:
+    """Write a merge step, in one transaction where the store offers it."""
+    apply = getattr(store, "apply_merge", None)
+    if apply is not None:
+        apply(save=list(events), delete=list(deleted), actions=list(actions))
+        return
+    if deleted:
+        store.delete_events(list(deleted))
+    if events:
+        store.save_events(list(events))
+    for a in actions:
+        store.add_merge_action(a)
+
+
+def merge_new_claims(
+    store: Store,
+    new_claims: Iterable[Claim],
+    infos: Mapping[str, ReportInfo],
+    *,
+    claims: Mapping[str, Claim] | None = None,
+    constraints: Constraints = NO_CONSTRAINTS,
+    watching_blocs: Collection[str] = (),
+    at: datetime | None = None,
+) -> MergeResult:
+    """Join or open events for new claims against the stored events, and save the changes."""
+    index = StoreEventIndex(store, claims)
+    result = merge_incremental(index, new_claims, infos, constraints=constraints,
+                               watching_blocs=watching_blocs, at=at or datetime.now(UTC))
+    _save(store, result.events_changed, (), result.actions)
+    return result
+
+
+def _event_of_claims(store: Store, claim_ids: Sequence[str]) -> dict[str, str]:
+    finder = getattr(store, "events_of_claims", None)
+    if finder is not None:
+        return finder(list(claim_ids))
+    wanted = set(claim_ids)
+    return {c: e.id for e in store.list_events() for c in e.claim_ids if c in wanted}
+
+
+def _get_events(store: Store, ids: Sequence[str]) -> list[Event]:
+    getter = getattr(store, "get_events", None)
+    if getter is not None:
+        return getter(list(ids))
+    return [e for i in ids if (e := StoreEventIndex(store).get(i)) is not None]
 
 
 def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
@@ -94,93 +161,62 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
     """Merge the store's current claims into events and save them with their history."""
     at = at or datetime.now(UTC)
     infos, watching = report_infos(store, case)
-    claims = current_claims(c for c in store.iter_claims()
-                            if case is None or c.doc_id in infos)
-    all_claims = {c.id: c for c in store.iter_claims()} if not rebuild else dict(claims)
-    existing = store.list_events(case=case) if case else store.list_events()
+    everything = {c.id: c for c in store.iter_claims() if case is None or c.doc_id in infos}
+    claims = current_claims(everything.values())
     actions = store.list_merge_actions()
-    analyst = constraints_from(existing, all_claims, actions)
+    analyst_actions = [a for a in actions if a.actor != "auto"]
+    where = _event_of_claims(store, list(everything))
+    decided = sorted({e for a in analyst_actions for e in a.event_ids}
+                     | {where[c] for c in everything if c not in claims and c in where})
+    known = _get_events(store, decided)
+    analyst = constraints_from(known, everything, analyst_actions)
+
     if rebuild:
+        existing = sorted(set(where.values()))
         result = merge_claims(claims.values(), infos, constraints=analyst,
                               watching_blocs=watching, at=at)
-        old_ids = {e.id for e in existing}
-        new_ids = {e.id for e in result.events_changed}
-        deleted = sorted(old_ids - new_ids)
-        return _save(store, result.events_changed, deleted, result.actions, claims, 0)
+        kept = {e.id for e in result.events_changed}
+        deleted = [e for e in existing if e not in kept]
+        _save(store, result.events_changed, deleted, result.actions)
+        return _summary(claims, len(claims), result.events_changed, deleted, result.actions)
 
-    # claims superseded by re-coding leave their events; their successors inherit the place
-    placed = {cid for e in existing for cid in e.claim_ids}
-    inherit: dict[str, str] = {}
+    # claims superseded by re-coding leave their events; successors inherit the place
     touched: dict[str, Event] = {}
-    for e in existing:
-        stale = [cid for cid in e.claim_ids if cid not in claims]
+    inherit: dict[str, str] = {}
+    for e in known:
+        stale = [c for c in e.claim_ids if c in everything and c not in claims]
         if stale:
-            for cid in stale:
-                if cid in all_claims:
-                    inherit.setdefault(anchor(all_claims[cid]), e.id)
+            for c in stale:
+                inherit.setdefault(anchor(everything[c]), e.id)
             touched[e.id] = replace(e, claim_ids=tuple(c for c in e.claim_ids if c in claims))
-    pins = {**inherit, **analyst.pins}
-    cons = Constraints(pins=pins, apart=analyst.apart, overrides=analyst.overrides,
-                       statuses=analyst.statuses)
-    new = [c for cid, c in claims.items() if cid not in placed]
-    index = _Overlay(StoreEventIndex(store, claims, case), touched)
-    result = merge_incremental(index, new, infos, constraints=cons, watching_blocs=watching, at=at)
+    cons = replace(analyst, pins={**inherit, **analyst.pins})
+    new = [c for cid, c in claims.items() if cid not in where]
+    index = _Overlay(StoreEventIndex(store, claims), touched)
+    result = merge_incremental(index, new, infos, constraints=cons, watching_blocs=watching,
+                               at=at)
     changed = {e.id: e for e in result.events_changed}
     deleted: list[str] = []
     extra: list[MergeAction] = []
-    from sitroom.merge.build import build_event
-    from sitroom.merge.cluster import action_id
-
-    for eid, e in touched.items():
-        if eid in changed:
-            continue
-        if not e.claim_ids:
-            deleted.append(eid)
-        else:
-            changed[eid] = build_event(eid, [claims[c] for c in e.claim_ids], infos,
-                                       watching_blocs=watching, status=e.status, notes=e.notes,
-                                       overrides=cons.overrides.get(eid))
-        gone = [c for c in existing_claims(existing, eid) if c not in claims]
+    for eid, e in sorted(touched.items()):
+        if eid not in changed:
+            if e.claim_ids:
+                changed[eid] = build_event(
+                    eid, [claims[c] for c in e.claim_ids], infos, watching_blocs=watching,
+                    status=e.status, notes=e.notes, overrides=cons.overrides.get(eid))
+            else:
+                deleted.append(eid)
+        gone = [c for c in next(k.claim_ids for k in known if k.id == eid) if c not in claims]
         extra.append(MergeAction(id=action_id("split", [eid], gone, at.isoformat()),
                                  action="split", event_ids=(eid,), claim_ids=tuple(gone),
                                  reason="claims superseded by re-coding", at=at))
     events = [changed[k] for k in sorted(changed)]
-    return _save(store, events, deleted, (*extra, *result.actions), claims, len(new))
+    all_actions = (*extra, *result.actions)
+    _save(store, events, deleted, all_actions)
+    return _summary(claims, len(new), events, deleted, all_actions)
 
 
-def existing_claims(events: Sequence[Event], event_id: str) -> tuple[str, ...]:
-    """The claim ids an event had in ``events``."""
-    return next((e.claim_ids for e in events if e.id == event_id), ())
-
-
-class _Overlay:
-    """The store index, with some events replaced by in-memory versions."""
-
-    def __init__(self, base: StoreEventIndex, events: Mapping[str, Event]) -> None:
-        self.base, self.events = base, events
-
-    def candidates(self, country: str, start: date, end: date) -> list[Event]:
-        return [self.events.get(e.id, e) for e in self.base.candidates(country, start, end)
-                if self.events.get(e.id, e).claim_ids]
-
-    def get(self, event_id: str) -> Event | None:
-        if event_id in self.events:
-            return self.events[event_id]
-        return self.base.get(event_id)
-
-    def members(self, event: Event) -> list[Claim]:
-        return self.base.members(event)
-
-
-def _save(store: Store, events: Sequence[Event], deleted: Sequence[str],
-          actions: Sequence[MergeAction], claims: Mapping[str, Claim],
-          placed: int) -> MergeSummary:
-    if deleted:
-        store.delete_events(list(deleted))
-    if events:
-        store.save_events(list(events))
-    for a in actions:
-        store.add_merge_action(a)
+def _summary(claims: Mapping[str, Claim], placed: int, events: Sequence[Event],
+             deleted: Sequence[str], actions: Sequence[MergeAction]) -> MergeSummary:
     return MergeSummary(
         claims_current=len(claims), claims_placed=placed, events_saved=len(events),
         events_deleted=len(deleted), unmerged=sum(1 for e in events if e.status == "unmerged"),
@@ -190,27 +226,21 @@ def _save(store: Store, events: Sequence[Event], deleted: Sequence[str],
 
 def apply_edit(store: Store, result: EditResult) -> None:
     """Write an analyst edit's outcome: deletions, saved events, the recorded action."""
-    if result.deleted:
-        store.delete_events(list(result.deleted))
-    store.save_events(list(result.saved))
-    store.add_merge_action(result.action)
+    _save(store, result.saved, result.deleted, [result.action])
 
 
 def load_book(store: Store, event_ids: Sequence[str], case: str | None = None) -> Book:
     """The events, claims, report info and history an analyst edit needs."""
-    events = {}
-    for eid in event_ids:
-        events[eid] = store.get_event(eid)
-    for a in store.list_merge_actions():
-        for eid in a.event_ids:
-            if eid not in events:
-                ev = StoreEventIndex(store).get(eid)
-                if ev is not None and any(x in a.event_ids for x in event_ids):
-                    events[eid] = ev
+    actions = store.list_merge_actions()
+    related = set(event_ids)
+    for a in actions:
+        if related & set(a.event_ids):
+            related |= set(a.event_ids)
+    events = {e.id: e for e in _get_events(store, sorted(related))}
     report_ids = {f.report_id for e in events.values() for f in e.figures}
     claims: dict[str, Claim] = {}
     for rid in sorted(report_ids):
         claims.update({c.id: c for c in store.list_claims(report_id=rid)})
     infos, watching = report_infos(store, case)
-    return Book(events=events, claims=claims, infos=infos, actions=store.list_merge_actions(),
+    return Book(events=events, claims=claims, infos=infos, actions=actions,
                 watching_blocs=watching)
