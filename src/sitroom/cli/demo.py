@@ -1,5 +1,34 @@
-"""`sitroom demo` commands (being written)."""
+"""`sitroom demo`: the main job on the embedded default (fresh SQLite, local corpus, pipeline)."""
+
+from __future__ import annotations
+
+DEFAULT_DB = "var/demo.sqlite"
 
 
 def register(subparsers) -> None:
     """Add this group's commands to the parser."""
+    p = subparsers.add_parser(
+        "demo", help="collect the bundled sample corpus from a local server into fresh SQLite")
+    p.add_argument("--db", dest="demo_db", metavar="PATH", default=DEFAULT_DB,
+                   help=f"SQLite file to (re)create (default {DEFAULT_DB})")
+    p.add_argument("--keep", action="store_true",
+                   help="keep the database of a previous run instead of recreating it (a second "
+                        "pass then shows nothing is collected twice)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args, ctx) -> int:
+    import json
+
+    from sitroom.demo.runner import format_summary, run_demo
+
+    summary = run_demo(args.demo_db, out=ctx.err if args.json else ctx.out,
+                       settings=ctx.settings, fresh=not args.keep)
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2), file=ctx.out)
+    else:
+        print(format_summary(summary), file=ctx.out)
+        print(f"\nexplore it: sitroom --db sqlite:///{args.demo_db} reports list",
+              file=ctx.out)
+    return 1 if summary.reports == 0 else 0
