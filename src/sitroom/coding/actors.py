@@ -112,6 +112,9 @@ _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
     (r"students?|студент\w*", "Protesters ({c})", 6, "protesters", "Students ({c})"),
     (r"workers|miners|employees|рабочи\w*|шахтер\w*", "Protesters ({c})", 6, "protesters",
      "Labour Group ({c})"),
+    (r"government|ministers?|officials|cabinet|authorities|правительств\w*|министр\w*|"
+     r"чиновник\w*|власт\w*|өкмөт\w*|бийлик\w*",
+     "Government of {c}", 1, "state", None),
     (r"journalists?|reporters?|журналист\w*", "Civilians ({c})", 7, "civilians", "Journalists ({c})"),
     (r"civilians?|villagers|residents|people|persons?|m[ae]n|wom[ae]n|children|farmers|herders|passengers|"
      r"worshippers|mourners|family|inhabitants|мирн\w+ жител\w*|жител\w*|человек|люд\w*|граждан\w*|"
@@ -148,6 +151,10 @@ _INTER_OF_KIND = {
     "person": None, "party": None, "coalition": None, "faction": None, "state-body": 1,
     "foreign-state": 8, "company": 7, "asset": None, "organisation": None, "group": None,
 }
+
+
+_KIND_OF_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "identity", 5: "rioters",
+                  6: "protesters", 7: "civilians", 8: "external"}
 
 
 class ActorResolver:
@@ -248,8 +255,8 @@ class ActorResolver:
             "foreign-state": "external", "state-body": "state", "company": "org",
             "party": "org", "coalition": "org", "faction": "org", "organisation": "org",
         }.get(actor.kind, "person")
-        if inter == 1:
-            kind = "state"
+        if inter is not None and actor.kind not in ("person", "party", "coalition", "company"):
+            kind = _KIND_OF_INTER.get(inter, kind)
         return ActorRef(actor.name, inter, kind, key=actor.key, country=actor.country or iso3)
 
     def all_in(self, text: str, country_name: str | None, iso3: str | None = None

@@ -26,6 +26,7 @@ from sitroom.model import Actor, Claim, Document
 
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
+MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
 _SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)
 
@@ -134,7 +135,8 @@ class Coder:
             parsed = p.parsed.get(i)
             ents = _entities(parsed, sent.text, p.lang)
             loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
-            places = facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
+            places = [pl for pl in facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
+                      if _plausible(pl, sent.text, doc_iso3)]
             place = places[0] if places else last_place.get(sent.paragraph)
             if places:
                 last_place[sent.paragraph] = places[0]
@@ -158,6 +160,7 @@ class Coder:
         for ev in events:
             for claim in self._claims_of(ev, p, doc_iso3):
                 claims.append(claim)
+        claims = [c for c in claims if c.confidence >= MIN_CONFIDENCE]
         out = []
         for index, c in enumerate(claims):
             out.append(replace(c, index=index, coder_version=self.version,
@@ -187,6 +190,11 @@ class Coder:
             return []  # an old event recalled
         iso3 = ev.iso3 or doc_iso3
         place = ev.place
+        if d.kind == "statement" and place is not None and d.agent is not None and (
+            getattr(place, "iso3", None) == d.agent.country and doc_iso3
+            and getattr(place, "geo_precision", 3) == 3
+        ):
+            place, iso3 = None, doc_iso3  # "Russia said": the event belongs to the crisis country
         if place is None and iso3:
             place = facts.country_place(iso3)
         if place is not None and getattr(place, "iso3", None):
@@ -308,6 +316,20 @@ def _entities(parsed: Any, text: str, lang: str) -> list[tuple[str, str]]:
 
         return [(label, t) for label, t, _, _ in russian_entities(text[:5000])]
     return []
+
+
+def _plausible(place: Any, text: str, doc_iso3: str | None) -> bool:
+    """Whether a gazetteer hit is named in the text itself (or lies in the report's country)."""
+    iso3 = getattr(place, "iso3", None)
+    if doc_iso3 and iso3 == doc_iso3:
+        return True
+    name = getattr(place, "location", "") or ""
+    if not name or not re.search("[A-Za-z]", text):
+        return True
+    return re.search(r"(?<![\w-])" + re.escape(name[:5]), text, re.I) is not None and not (
+        re.search(r"(?<![\w-])" + re.escape(name) + r"(?:n|ns|an|ese|ian)\b", text, re.I)
+        and not re.search(r"(?<![\w-])" + re.escape(name) + r"\b", text, re.I)
+    )
 
 
 def _same_event(a: _Event, b: _Event) -> bool:
@@ -433,9 +455,11 @@ def _owners(d: Draft, lang: str) -> list[str | None]:
     owners: list[str | None] = []
     parts = re.split(r"\s+(?:and|и|жана|or)\s+|,\s*", text)
     for i, part in enumerate(parts):
-        probe = part if re.search(r"owned|compan|firm|mine|plant|factory|business|компан|"
-                                  r"предприят|рудник|месторожд|завод|фабрик", part, re.I) else (
-            part + " " + parts[i + 1] if i + 1 < len(parts) else part)
+        probe = part
+        if not _OWNED.search(part) and i + 1 < len(parts):
+            tail = _OWNED.search(parts[i + 1])
+            words = part.split()
+            probe = (words[-1] + " " + parts[i + 1][tail.start():]) if tail and words else part
         owner = facts.target_owner(probe, lang)
         if owner and owner not in owners:
             owners.append(owner)
@@ -443,6 +467,10 @@ def _owners(d: Draft, lang: str) -> list[str | None]:
         whole = facts.target_owner(text, lang)
         owners = [whole] if whole else [None]
     return owners
+
+
+_OWNED = re.compile(r"[- ]?(?:owned|compan|firm|mine|plant|factory|business|компан|предприят|"
+                    r"рудник|месторожд|завод|фабрик)", re.I)
 
 
 def _political_evidence(d: Draft, evidence: str) -> str:
@@ -468,5 +496,5 @@ def _confidence(d: Draft, ev: _Event, place: Any, said: bool, actor1: ActorRef |
         score -= 0.1
     if re.search(r"\b(?:all over the world|lately|norm|usually|often|every year|generally)\b",
                  ev.draft.clause, re.I):
-        score -= 0.25
+        score -= 0.3
     return round(min(0.97, max(0.05, score)), 3)

@@ -125,14 +125,17 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
             agent = _phrase(tok) if tok.lemma_.lower() in _ACTOR_NOUNS else None
         return agent, patient
     # verbal trigger
-    for _ in range(3):
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ == "conj" and not _children(tok, "aux", "nsubj"))
+    for step in range(3):
         subj = _children(verb, "nsubj")
-        if subj:
+        if subj and (step == 0 or not passive):
             agent = _phrase(subj[0])
-        for c in _children(verb, "agent"):
-            agent = next((_phrase(p) for p in _children(c, "pobj")), agent)
+        if step == 0:
+            for c in _children(verb, "agent"):
+                agent = next((_phrase(p) for p in _children(c, "pobj")), agent)
         obj = _children(verb, "dobj", "nsubjpass", "obj")
-        if obj and patient is None:
+        if obj and patient is None and (step == 0 or passive):
             patient = _phrase(obj[0])
         if patient is None:
             for c in _children(verb, "prep"):
@@ -170,16 +173,14 @@ _PROPERTY = re.compile(
 def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[str, str]] = ()
                    ) -> ActorRef | None:
     """An ActorRef for a phrase: case actor, named armed group, role noun, or a named entity."""
-    if not phrase:
-        return None
+    if not phrase or _PROPERTY.search(phrase):
+        return None  # a building or a company is a target, not an actor
     ref = ctx.resolver.resolve(phrase, ctx.country_name, iso3=ctx.iso3)
     if ref is not None:
         return ref
     foreign = foreign_state(phrase, ctx)
     if foreign is not None:
         return foreign
-    if _PROPERTY.search(phrase):
-        return None  # a building or a company is a target, not an actor
     for label, text in ents:
         if text in phrase and label in ("PERSON", "PER"):
             return ActorRef(text, None, "person", country=ctx.iso3)
@@ -213,6 +214,7 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
                      ctx: ClauseContext, sentence: int, ents: Sequence[tuple[str, str]] = ()
                      ) -> list[Draft]:
     """Event drafts a clause supports. ``roles_of(cue)`` gives (agent, patient) phrases."""
+    background = [c for c in cues if c.modality == mod.BACKGROUND]
     asserted = [c for c in cues if c.modality == mod.ASSERTED]
     names = {c.name for c in asserted}
     out: list[Draft] = []
@@ -221,13 +223,16 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
     # physical
     physical = [c for c in asserted if c.name in PHYSICAL]
     strong_weak = names & WEAK
+    if physical or (strong_weak and names & {"kill", "shoot"}):
+        physical = physical + [c for c in background if c.name in PHYSICAL]
+    if {c.name for c in physical} == {"protest"} and names & POLITICAL:
+        physical = []  # "freed by the protesters": the protest is the release's context
     if physical and not (accident and not (names & {"attack", "shoot", "clash", "protest"})):
         # roles from the most telling cue
         agent, patient = _roles_for(physical, roles_of, ctx, ents)
         if agent is None and patient is None:
             agent, patient = _positional_roles(clause, physical[0].start - offset, ctx)
-        release_by_crowd = "release" in names and agent is not None and agent.kind in (
-            "protesters", "rioters")
+        release_by_crowd = False  # a crowd freeing someone is coded with the release below
         cue_names = {c.name for c in physical} | strong_weak
         sub = acled_type(cue_names, Roles(agent, patient),
                          protest_context=ctx.protest_context, release_by_crowd=release_by_crowd)
@@ -252,6 +257,11 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         seen.add(c.name)
         pe = POLITICAL_OF_CUE[c.name]
         agent, patient = _roles_for([c], roles_of, ctx, ents)
+        if agent is None and patient is None:
+            named = ctx.resolver.case_actors_in(clause)
+            if named:
+                agent = ctx.resolver.resolve(clause[named[0][1]:named[0][2]], ctx.country_name,
+                                             iso3=ctx.iso3)
         sub = "Other"
         if pe == "release_from_custody":
             by_crowd = (agent is not None and agent.kind in ("protesters", "rioters")) or (

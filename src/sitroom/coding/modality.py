@@ -17,6 +17,7 @@ PLANNED = "planned"
 THREATENED = "threatened"
 DEMANDED = "demanded"
 DENIED = "denied"
+BACKGROUND = "background"  # "during the protests": context of another event, not one itself
 
 HAPPENED = frozenset({ASSERTED})
 
@@ -46,8 +47,19 @@ _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj",
                       "pcomp", "obj", "acomp", "amod"})
 
 
+_BACKGROUND_PREPS = frozenset({"during", "amid", "after", "since", "following", "before", "despite",
+                               "over", "ahead", "throughout"})
+_TIME_NOUNS = frozenset({"day", "days", "start", "beginning", "end", "anniversary", "week", "night",
+                         "aftermath", "wake", "eve", "course", "height"})
+
+
 def english_modality(tok: Any) -> str:
     """Modality of a spaCy trigger token from its auxiliaries, negation and governing verbs."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and (
+        tok.head.lower_ in _BACKGROUND_PREPS
+        or (tok.head.lower_ == "of" and tok.head.head.lower_ in _TIME_NOUNS)
+    ):
+        return BACKGROUND
     first = _own_modality(tok)
     if first != ASSERTED:
         return first

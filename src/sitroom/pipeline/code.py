@@ -1,0 +1,74 @@
+"""``sitroom recode``: run the coder over stored reports, writing new claims, keeping old ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sitroom.model import Document, ErrorRecord, Report
+from sitroom.store.api import ReportQuery, Store
+
+
+@dataclass(frozen=True)
+class RecodeResult:
+    """What a recode run did."""
+
+    reports: int
+    claims_new: int
+    errors: int
+    coder_version: str
+
+
+def document_of(report: Report) -> Document:
+    """The coder's view of a stored report (title kept apart, publication day, hints)."""
+    return Document(
+        id=report.id,
+        text=report.text or "",
+        published=report.published.date() if report.published else None,
+        country=report.country_hint,
+        lang=report.lang,
+        source=report.outlet,
+        title=report.title,
+    )
+
+
+def recode(store: Store, coder, *, case: str | None = None, since: datetime | None = None,
+           batch: int = 64, progress: Callable[[int], None] | None = None) -> RecodeResult:
+    """Code every matching report; a report that fails is recorded as an ErrorRecord."""
+    query = ReportQuery(case=case, since=since, include_duplicates=False, limit=None)
+    seen = new = errors = 0
+    pending: list[Report] = []
+
+    def flush() -> None:
+        nonlocal new, errors
+        docs = [document_of(r) for r in pending]
+        try:
+            results = list(coder.code_many(docs))
+        except Exception:  # noqa: BLE001 - isolate the failing report below
+            results = []
+            for report, doc in zip(pending, docs, strict=True):
+                try:
+                    results.append(coder.code(doc))
+                except Exception as exc:  # noqa: BLE001 - one report never stops a run
+                    errors += 1
+                    results.append([])
+                    store.record_error(ErrorRecord(
+                        stage="code", source=report.id, message=str(exc) or repr(exc),
+                        at=datetime.now(UTC), outlet=report.outlet,
+                        kind=type(exc).__name__))
+        claims = [c for result in results for c in result]
+        if claims:
+            new += store.add_claims(claims)
+        pending.clear()
+
+    for report in store.iter_reports(query):
+        seen += 1
+        pending.append(report)
+        if len(pending) >= batch:
+            flush()
+            if progress:
+                progress(seen)
+    if pending:
+        flush()
+    return RecodeResult(seen, new, errors, coder.version)
