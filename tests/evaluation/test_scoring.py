@@ -151,3 +151,26 @@ def test_evaluate_end_to_end_with_splits_languages_and_a_failing_document(tmp_pa
     assert dict(rep.by_split)["test"].docs == 2 and dict(rep.by_lang)["ru"].docs == 1
     dev = evaluate(path, coder, split="dev")
     assert dev.overall.docs == 2 and headline(dev.overall)["event_precision"] == 0.5
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Khan Sheikhoun", "Khān Shaykhūn", True),
+    ("Timbuktu", "Tombouctou", True),
+    ("Bishkek", "Бишкек", True),
+    ("Osh", "Ош", True),
+    ("Kyiv City", "Kyiv", True),
+    ("Daraa", "Dar‘ā", True),
+    ("Kano", "Kona", False),
+    ("Bishkek", "Aalen", False),
+    ("Beni", "Bunia", False),
+])
+def test_place_match_tolerates_transliteration_not_other_places(a, b, same):
+    from sitroom.evaluation.matching import place_match
+
+    assert place_match(a, b) is same
+
+
+def test_actor_match_reads_names_in_parentheses_but_not_other_countries():
+    assert actor_match("Ansar Allah", "Houthi Movement (Ansar Allah)")
+    assert not actor_match("Protesters (Nigeria)", "Protesters (Kenya)")
+    assert actor_match("Police Forces of Kenya (2013-2022)", "Police Forces of Kenya (2022-)")

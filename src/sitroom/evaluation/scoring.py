@@ -12,7 +12,7 @@ from typing import Any
 
 from sitroom.coding.vocabulary import SUB_EVENT_TYPES
 from sitroom.evaluation.gold import GoldDoc, GoldEvent
-from sitroom.evaluation.matching import actor_match, match_events, norm_place
+from sitroom.evaluation.matching import actor_match, match_events, place_match
 
 MISSING = "∅"  # a missed gold event (row) or a spurious prediction (column)
 NO_TYPE = "—"  # an event with no ACLED sub-event type (a statement, a bare political event)
@@ -28,9 +28,7 @@ def _date(g: Any, p: Any) -> bool:
 
 
 def _place(g: Any, p: Any) -> bool:
-    if g is None or p is None:
-        return g is None and p is None
-    return norm_place(g) == norm_place(p)
+    return place_match(g, p)
 
 
 def _code(g: Any, p: Any) -> bool:
