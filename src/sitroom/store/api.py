@@ -5,7 +5,7 @@ Only the pipeline and the shells (CLI, web) hold a store; stages never do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -93,6 +93,9 @@ class Store(Protocol):
         """Apply pending numbered migrations; return the schema version now in force."""
 
     def close(self) -> None: ...
+    def schema_version(self) -> int: ...
+    def check(self) -> list[str]:
+        """Problems found by the database's integrity checks (empty when all is well)."""
 
     # cases, outlets, actors
     def save_case(self, case: Case) -> None:
@@ -111,13 +114,25 @@ class Store(Protocol):
     def list_watches(self, case: str | None = None) -> list[Watch]: ...
     def save_actor(self, actor: Actor, case: str | None = None) -> None: ...
     def save_tie(self, tie: Tie, case: str | None = None) -> None: ...
+    def find_actors(self, alias: str) -> list[Actor]:
+        """Actors known by this name or alias (case and spacing ignored)."""
+
 
     # reports
-    def add_report(self, report: Report) -> AddResult:
+    def add_report(self, report: Report, signature: bytes | None = None) -> AddResult:
         """Insert unless the canonical URL or content hash is already stored (then say which).
 
-        Atomic: a killed process leaves the report either wholly stored or absent.
+        Atomic: a killed process leaves the report either wholly stored or absent. A MinHash
+        ``signature`` given here is stored in the same transaction when the report is new.
         """
+
+    def add_reports(
+        self, reports: Iterable[Report], signatures: Mapping[str, bytes] | None = None
+    ) -> list[AddResult]:
+        """Many ``add_report`` in one transaction; one result per report, in order."""
+
+    def known_urls(self, canonical_urls: Iterable[str]) -> set[str]:
+        """Which of these canonical URLs are stored (batched, not one query per URL)."""
 
     def get_report(self, report_id: str) -> Report: ...
     def get_raw(self, report_id: str) -> bytes | None:
@@ -139,13 +154,19 @@ class Store(Protocol):
     def save_signature(self, report_id: str, signature: bytes) -> None:
         """Keep a MinHash signature so near-duplicate indexes rebuild without re-hashing."""
 
+    def save_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]: ...
 
     # feeds and errors
     def get_feed_state(self, url: str) -> FeedState | None: ...
     def save_feed_state(self, state: FeedState) -> None: ...
+    def list_feed_states(self) -> list[FeedState]: ...
     def record_error(self, error: ErrorRecord) -> None: ...
-    def list_errors(self, stage: str | None = None, limit: int = 100) -> list[ErrorRecord]: ...
+    def record_errors(self, errors: Iterable[ErrorRecord]) -> None: ...
+    def list_errors(self, stage: str | None = None, limit: int = 100) -> list[ErrorRecord]:
+        """The latest ``limit`` errors (of a stage), oldest of them first."""
+
+    def count_errors(self, stage: str | None = None) -> int: ...
 
     # claims and events
     def add_claims(self, claims: Iterable[Claim]) -> int:
@@ -155,11 +176,18 @@ class Store(Protocol):
         self, report_id: str | None = None, coder_version: str | None = None
     ) -> list[Claim]: ...
     def iter_claims(self, batch: int = 1000) -> Iterator[Claim]: ...
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]: ...
+    def count_claims(self) -> int: ...
     def save_events(self, events: Sequence[Event]) -> None:
         """Upsert events with their claim links and per-outlet figures."""
 
     def delete_events(self, event_ids: Sequence[str]) -> None: ...
     def get_event(self, event_id: str) -> Event: ...
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]: ...
+    def events_of_claims(self, claim_ids: Sequence[str]) -> dict[str, str]:
+        """Which stored event holds each of these claims (claim id -> event id)."""
+
+    def count_events(self) -> int: ...
     def list_events(
         self,
         case: str | None = None,
@@ -170,6 +198,14 @@ class Store(Protocol):
         limit: int | None = None,
     ) -> list[Event]: ...
     def add_merge_action(self, action: MergeAction) -> None: ...
+    def apply_merge(
+        self,
+        save: Sequence[Event] = (),
+        delete: Sequence[str] = (),
+        actions: Sequence[MergeAction] = (),
+    ) -> None:
+        """Delete, save and record a merge step in ONE transaction (all or nothing)."""
+
     def list_merge_actions(self, event_id: str | None = None) -> list[MergeAction]: ...
 
     # watches

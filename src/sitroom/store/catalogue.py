@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 
 from sitroom.errors import NotFound
 from sitroom.model import Actor, Case, Hypothesis, Outlet, Tie, Watch
@@ -47,12 +47,14 @@ class CatalogueStore(SqlBase):
             if case.outlets:
                 conn.execute(
                     insert_ignore(self.dialect, case_outlets),
-                    [{"case_name": case.name, "outlet": o.key} for o in case.outlets],
+                    [{"case_name": case.name, "outlet": o.key, "position": i}
+                     for i, o in enumerate(case.outlets)],
                 )
             if case.actors:
                 conn.execute(
                     insert_ignore(self.dialect, case_actors),
-                    [{"case_name": case.name, "actor": a.key} for a in case.actors],
+                    [{"case_name": case.name, "actor": a.key, "position": i}
+                     for i, a in enumerate(case.actors)],
                 )
             if case.ties:
                 tie_rows = {}
@@ -92,7 +94,11 @@ class CatalogueStore(SqlBase):
     def _join_case(self, conn: Connection, table, column: str, key: str, case: str) -> None:
         if conn.execute(select(cases.c.name).where(cases.c.name == case)).first() is None:
             raise NotFound(f"no case {case!r}: save the case before adding to it")
-        conn.execute(insert_ignore(self.dialect, table), {"case_name": case, column: key})
+        last = conn.execute(
+            select(func.max(table.c.position)).where(table.c.case_name == case)
+        ).scalar()
+        conn.execute(insert_ignore(self.dialect, table),
+                     {"case_name": case, column: key, "position": (last or 0) + 1})
 
     def save_outlet(self, outlet: Outlet, case: str | None = None) -> None:
         """Upsert one outlet; with ``case``, also list it in that (existing) case."""
@@ -142,16 +148,22 @@ class CatalogueStore(SqlBase):
     def _outlets(self, conn: Connection, case: str | None) -> list[Outlet]:
         stmt = select(outlets).order_by(outlets.c.key)
         if case is not None:
-            stmt = stmt.join(case_outlets, case_outlets.c.outlet == outlets.c.key).where(
-                case_outlets.c.case_name == case
+            stmt = (
+                select(outlets)
+                .join(case_outlets, case_outlets.c.outlet == outlets.c.key)
+                .where(case_outlets.c.case_name == case)
+                .order_by(case_outlets.c.position, outlets.c.key)
             )
         return [rows.outlet_from(r) for r in conn.execute(stmt).mappings()]
 
     def _actors(self, conn: Connection, case: str | None) -> list[Actor]:
         stmt = select(actors).order_by(actors.c.key)
         if case is not None:
-            stmt = stmt.join(case_actors, case_actors.c.actor == actors.c.key).where(
-                case_actors.c.case_name == case
+            stmt = (
+                select(actors)
+                .join(case_actors, case_actors.c.actor == actors.c.key)
+                .where(case_actors.c.case_name == case)
+                .order_by(case_actors.c.position, actors.c.key)
             )
         return [rows.actor_from(r) for r in conn.execute(stmt).mappings()]
 
@@ -174,7 +186,7 @@ class CatalogueStore(SqlBase):
         return [rows.watch_from(r) for r in conn.execute(stmt).mappings()]
 
     def list_outlets(self, case: str | None = None) -> list[Outlet]:
-        """All outlets, or those a case lists; ordered by key."""
+        """All outlets by key, or those a case lists in the case's order."""
         with self._read() as conn:
             return self._outlets(conn, case)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,14 +90,20 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+@functools.cache
 def insert_ignore(dialect: str, table: Table) -> Any:
-    """INSERT that silently skips rows clashing with any unique constraint."""
+    """INSERT that silently skips rows clashing with any unique constraint (built once)."""
     module = pg_dialect if dialect == "postgresql" else sqlite_dialect
     return module.insert(table).on_conflict_do_nothing()
 
 
 def upsert(dialect: str, table: Table, keys: Sequence[str], columns: Sequence[str]) -> Any:
     """INSERT … ON CONFLICT (keys) DO UPDATE of ``columns`` (the same syntax on both backends)."""
+    return _upsert(dialect, table, tuple(keys), tuple(columns))
+
+
+@functools.cache
+def _upsert(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Any:
     module = pg_dialect if dialect == "postgresql" else sqlite_dialect
     stmt = module.insert(table)
     if not columns:

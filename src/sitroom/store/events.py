@@ -92,18 +92,35 @@ class EventStore(SqlBase):
 
     def save_events(self, items: Sequence[Event]) -> None:
         """Upsert events with their claim links and per-outlet figures (each replaced whole)."""
-        by_id = {e.id: e for e in items}
-        if not by_id:
+        self.apply_merge(save=items)
+
+    def apply_merge(
+        self,
+        save: Sequence[Event] = (),
+        delete: Sequence[str] = (),
+        actions: Sequence[MergeAction] = (),
+    ) -> None:
+        """Delete, save and record a merge step in ONE transaction (all or nothing)."""
+        by_id = {e.id: e for e in save}
+        gone = [i for i in unique(delete) if i not in by_id]
+        if not (by_id or gone or actions):
             return
         with self._write() as conn:
-            self._delete_events(conn, list(by_id))
-            conn.execute(events.insert(), [rows.event_row(e) for e in by_id.values()])
-            links = [r for e in by_id.values() for r in rows.event_claim_rows(e)]
-            if links:
-                conn.execute(event_claims.insert(), links)
-            figures = [r for e in by_id.values() for r in rows.figure_rows(e)]
-            if figures:
-                conn.execute(event_figures.insert(), figures)
+            self._delete_events(conn, gone + list(by_id))
+            if by_id:
+                self._insert_events(conn, list(by_id.values()))
+            for action in actions:
+                self._add_merge_action(conn, action)
+
+    @staticmethod
+    def _insert_events(conn: Connection, items: Sequence[Event]) -> None:
+        conn.execute(events.insert(), [rows.event_row(e) for e in items])
+        links = [r for e in items for r in rows.event_claim_rows(e)]
+        if links:
+            conn.execute(event_claims.insert(), links)
+        figures = [r for e in items for r in rows.figure_rows(e)]
+        if figures:
+            conn.execute(event_figures.insert(), figures)
 
     @staticmethod
     def _delete_events(conn: Connection, ids: Sequence[str]) -> None:
@@ -203,13 +220,16 @@ class EventStore(SqlBase):
     def add_merge_action(self, action: MergeAction) -> None:
         """Append one entry to the merge history (an id already recorded is left as it was)."""
         with self._write() as conn:
-            stmt = insert_ignore(self.dialect, merge_actions).returning(merge_actions.c.seq)
-            done = conn.execute(stmt, rows.merge_action_row(action)).first() is not None
-            if done and action.event_ids:
-                conn.execute(
-                    insert_ignore(self.dialect, merge_action_events),
-                    [{"action_id": action.id, "event_id": e} for e in unique(action.event_ids)],
-                )
+            self._add_merge_action(conn, action)
+
+    def _add_merge_action(self, conn: Connection, action: MergeAction) -> None:
+        stmt = insert_ignore(self.dialect, merge_actions).returning(merge_actions.c.seq)
+        done = conn.execute(stmt, rows.merge_action_row(action)).first() is not None
+        if done and action.event_ids:
+            conn.execute(
+                insert_ignore(self.dialect, merge_action_events),
+                [{"action_id": action.id, "event_id": e} for e in unique(action.event_ids)],
+            )
 
     def list_merge_actions(self, event_id: str | None = None) -> list[MergeAction]:
         """The history in the order it was written, of all events or those touching one."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select, update
@@ -36,20 +36,33 @@ class ReportStore(SqlBase):
 
     # --- adding ------------------------------------------------------------------------------
 
-    def add_report(self, report: Report) -> AddResult:
+    def add_report(self, report: Report, signature: bytes | None = None) -> AddResult:
         """Insert unless the canonical URL or content hash is already stored (then say which).
 
-        Atomic: a killed process leaves the report either wholly stored or absent.
+        Atomic: a killed process leaves the report either wholly stored or absent. A
+        ``signature`` (MinHash) given here is stored in the same transaction, if the report is new.
         """
-        return self.add_reports([report])[0]
+        signatures = {report.id: signature} if signature is not None else None
+        return self.add_reports([report], signatures)[0]
 
-    def add_reports(self, reports_in: Iterable[Report]) -> list[AddResult]:
-        """Add many reports in one transaction; one result per report, in order."""
+    def add_reports(
+        self, reports_in: Iterable[Report], signatures: Mapping[str, bytes] | None = None
+    ) -> list[AddResult]:
+        """Add many reports in one transaction; one result per report, in order.
+
+        ``signatures`` maps report ids to MinHash signatures, kept for the reports that are new.
+        """
         prepared = [self._prepare(r) for r in reports_in]
         if not prepared:
             return []
         with self._write() as conn:
-            return [self._insert_one(conn, row) for row in prepared]
+            results = [self._insert_one(conn, row) for row in prepared]
+            keep = [{"report_id": r.report_id, "signature": bytes(signatures[r.report_id])}
+                    for r in results if r.is_new and signatures and r.report_id in signatures]
+            if keep:
+                stmt = upsert(self.dialect, report_signatures, ["report_id"], ["signature"])
+                conn.execute(stmt, keep)
+            return results
 
     @staticmethod
     def _prepare(report: Report) -> dict[str, Any]:

@@ -111,6 +111,7 @@ case_outlets = Table(
     "case_outlets", metadata,
     Column("case_name", String(200), _case_fk(), primary_key=True),
     Column("outlet", String(200), ForeignKey("outlets.key", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),  # order in the case file
     Index("ix_case_outlets_outlet", "outlet"),
 )
 
@@ -137,6 +138,7 @@ case_actors = Table(
     "case_actors", metadata,
     Column("case_name", String(200), _case_fk(), primary_key=True),
     Column("actor", String(200), ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False, default=0),  # order in the case file
     Index("ix_case_actors_actor", "actor"),
 )
 
