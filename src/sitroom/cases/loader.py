@@ -215,7 +215,7 @@ def _raise_first(problems: list[CaseError]) -> None:
 
 
 def validate_case(path: str | os.PathLike[str]) -> list[CaseError]:
-    """Every problem of a case folder, in file order; an empty list means it loads."""
+    """Every problem of a case folder, grouped by file; an empty list means it loads."""
     return _read(Path(path))[1]
 
 
