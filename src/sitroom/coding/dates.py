@@ -221,6 +221,8 @@ def _fallback(text: str, published: date | None, lang: str) -> tuple[date, int] 
         if not re.search(r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|\d{1,2}\s+[^\W\d]{3,}", phrase) \
                 or re.search(r"\d0s\b", phrase):
             continue
+        if published is None and not re.search(r"(?:19|20)\d\d", phrase):
+            continue  # no year and nothing to take it from
         got = when.date()
         if published is not None and got > published:
             continue

@@ -42,12 +42,12 @@ _EXACT = {
     INJURY: {
         "injured", "injuring", "injuries", "injury", "wounded", "wounding", "wounds", "hurt",
         "hospitalised", "hospitalized", "hospital", "hospitals", "medical", "treated",
-        "injures", "wounds", "casualties", "injure", "wound",
+        "injures", "casualties", "injure", "wound",
     },
     ARREST: {
         "arrested", "arrest", "arrests", "arresting", "detained", "detaining", "detention",
         "detainees", "detains", "custody", "apprehended", "jailed", "rounded", "held",
-        "imprisoned", "nabbed", "arrests",
+        "imprisoned", "nabbed",
     },
     CROWD: {
         "gathered", "gathering", "rallied", "rally", "rallies", "marched", "march", "protested",
@@ -83,7 +83,7 @@ _PERSON_EXACT = {
     "gunmen", "attackers", "rebels", "militiamen", "bystanders", "pedestrians", "participants",
     "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "driver", "drivers",
     "official", "officials", "farmer", "worshippers", "pupils", "fighter", "militant",
-    "soldier", "guard", "patients", "refugees", "migrants", "prisoners", "inmates", "monks",
+    "guard", "patients", "refugees", "migrants", "prisoners", "inmates", "monks",
 }
 # words that govern a number but not one of our figures: they stop the search
 _OTHER = {"abducted", "kidnapped", "evacuated", "displaced", "rescued", "released", "freed",
@@ -132,7 +132,7 @@ _PREV_BLOCK = {
 }
 _PREV_WINDOW_BLOCK = ("population", "населени", "калк", "turnout", "явк", "inhabitants",
                       "vote", "votes", "голос", "percent", "процент", "budget", "бюджет")
-_SUBSET = {"including", "among", "of", "из", "среди", "включая", "числе", "ичинде", "анын"}
+_SUBSET = {"including", "among", "из", "среди", "включая", "числе", "ичинде", "анын"}
 _CLAUSE_BREAK = {",", ";", ":", "(", ")", "—", "while", "but", "whereas", "а", "но", "тогда",
                  "ал", "бирок", "although", "though", "after", "before", "when", "as", "since",
                  "после", "когда", "хотя"}
@@ -175,17 +175,18 @@ def _excluded(toks: list[_Tok], a: int, b: int, q: Quantity) -> bool:
     nxt2 = toks[b + 1] if b + 1 < len(toks) else None
     prev = toks[a - 1] if a > 0 else None
     first = toks[a]
-    if nxt is not None and nxt.kind == "dash" and nxt2 is not None and nxt2.kind == "word":
-        if nxt2.low in _UNITS_AFTER or nxt2.low.startswith(_UNIT_STEMS_AFTER):
-            return True  # "25-year-old", "6-октябрь"
+    if (nxt is not None and nxt.kind == "dash" and nxt2 is not None and nxt2.kind == "word"
+            and (nxt2.low in _UNITS_AFTER or nxt2.low.startswith(_UNIT_STEMS_AFTER))):
+        return True  # "25-year-old", "6-октябрь"
     if nxt is not None and nxt.text in ("%", ":", "/", "$", "€", "£", "₽") and (
         nxt.text != "/" or (nxt2 is not None and nxt2.kind == "num")
     ):
         return True
     if nxt is not None and nxt.kind == "word":
-        if nxt.low in _UNITS_AFTER or nxt.low.startswith(_UNIT_STEMS_AFTER):
-            if not (nxt.low in ("may", "march") and first.kind != "num"):
-                return True
+        if (nxt.low in _UNITS_AFTER or nxt.low.startswith(_UNIT_STEMS_AFTER)) and not (
+            nxt.low in ("may", "march") and first.kind != "num"
+        ):
+            return True
         if nxt.start == toks[b - 1].end and nxt.low in ("st", "nd", "rd", "th", "s"):
             return True
     if prev is not None and first.kind == "num":
@@ -199,13 +200,11 @@ def _excluded(toks: list[_Tok], a: int, b: int, q: Quantity) -> bool:
     window = toks[max(0, a - 4):a]
     if any(t.low.startswith(_PREV_WINDOW_BLOCK) for t in window):
         return True
-    if q.low is not None and q.low > 50_000_000:
-        return True
-    return False
+    return q.low is not None and q.low > 50_000_000
 
 
 _AND = {"and", "и", "жана", "а", "or", "или"}
-_APPOSITION = {"including", "among", "в", "из", "among", "анын", "with"}
+_APPOSITION = {"including", "among", "в", "из", "анын", "with"}
 
 
 def _scan(toks: list[_Tok], start: int, step: int, limit: int, qspans: set[int]) -> tuple:
@@ -224,6 +223,10 @@ def _scan(toks: list[_Tok], start: int, step: int, limit: int, qspans: set[int])
             if j < len(toks) and toks[j].text == ",":
                 i = j + 1
                 continue
+        if i in qspans and step == 1 and i > 0 and toks[i - 1].low in _AND:
+            i += 1  # "three police officers and two protesters died": one verb for both
+            dist += 1
+            continue
         if _is_break(t) or i in qspans:
             return None, None, None
         if t.low in _OTHER or t.low.startswith(_OTHER_STEMS):
@@ -314,8 +317,8 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
         prev2 = toks[a - 2].low if a > 1 else ""
         if prev_word in ("no", "ни") and q.text.lower() in ("one", "один"):
             continue  # "no one": read by the zero rule below
-        if prev_word in _SUBSET or prev2 in _SUBSET and prev_word in ("them", "whom", "них",
-                                                                       "the", "числе"):
+        if prev_word in _SUBSET or (prev2 in _SUBSET and prev_word in ("them", "whom", "них",
+                                                                       "the", "числе")):
             continue  # "including 2 police officers": a subset already counted
         own = set(range(a, b))
         others = qtok - own

@@ -4,7 +4,8 @@ Built once per process (``default_gazetteer``) into dictionaries keyed by normal
 text is matched by looking up its word n-grams, never by a regex per name. Latin and Cyrillic
 names come from GeoNames' alternate names and pycountry's translations; Russian and Kyrgyz case
 endings and a transliteration skeleton widen the match. Hand corrections live in
-``data/admin1_overrides.json``; places without a town ("the main square") in ``data/landmarks.json``.
+``data/admin1_overrides.json``; places without a town ("the main square") in
+``data/landmarks.json``.
 """
 
 from __future__ import annotations
@@ -24,27 +25,11 @@ __all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms"]
 DATA = Path(__file__).parent / "data"
 MAX_N = 4  # longest name, in words, looked up
 
-# Capitalised English words that are also towns somewhere: never a place on their own.
-_STOP = set("""
-a an the of in on at to by for from with and or but police mobile nice split most bar march may
-gap bath reading along male sale hit goes of opposition president government parliament white
-house square central main city capital people union party army minister ministry university
-national republic democratic state news said says will would can could new old north south
-east west monday tuesday wednesday thursday friday saturday sunday january february april june
-july august september october november december orange university victoria liberty independence
-freedom progress hope unity justice truth peace order life why how who what when where this that
-these those there here they we he she it his her its our their said also after before during
-because since while until once early late however although media time times post post office
-court church mosque market school hospital station airport bridge road street avenue park lake
-river mountain valley island bay beach port fort mount saint san santa los las el la le de du
-des di da do der den van von al ar as ash an ad at kara ak big little great grand upper lower
-middle royal ata bishop mayor general colonel captain major governor prince king queen lord
-""".split())
-_RU_STOP = set("""
-и в на с по к о об от до за из у при а но или же ли не ни бы что как так это то все всё
-они он она оно мы вы ты я его ее её их президент правительство парламент площадь город
-столица власть власти оппозиция белый дом главная центральная мэр глава тоже также только
-""".split())
+# Capitalised words that are also towns somewhere: never a place on their own.
+_STOP = frozenset(
+    w.strip() for w in (DATA / "place_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    if w.strip() and not w.startswith("#")
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +67,7 @@ def demonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple
     for line in (DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        iso3, en_s, ru_s, ky_s = (line.split("\t") + ["", "", ""])[:4]
+        iso3, en_s, ru_s, ky_s = [*line.split("\t"), "", "", ""][:4]
         for w in en_s.split(","):
             if w.strip():
                 en[norm(w)] = iso3
@@ -232,7 +217,7 @@ class Gazetteer:
             if not forced and not raw[:1].isupper():
                 return None
             key = norm(" ".join(w for w, _, _ in chunk))
-            if n == 1 and (key in _STOP or key in _RU_STOP or len(key) < 2):
+            if n == 1 and (key in _STOP or len(key) < 2):
                 continue
             if key in self.exact:
                 return self.exact[key], n, True

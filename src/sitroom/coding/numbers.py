@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "find_quantities", "parse_quantity", "VAGUE_TABLE"]
+__all__ = ["VAGUE_TABLE", "Quantity", "find_quantities", "parse_quantity"]
 
 
 @dataclass(frozen=True)
@@ -83,13 +83,13 @@ _RU_LEMMAS = {
     "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8,
     "девятеро": 9, "десятеро": 10, "оба": 2, "полтора": 1.5,
 }
-_RU_SCALE_LEMMAS = {"тысяча": 1000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
+_RU_SCALE_LEMMAS = {"сотня": 100, "тысяча": 1000, "миллион": 1_000_000, "миллиард": 1_000_000_000}
 # Forms written out for when the morphology dictionary cannot be loaded.
 _RU_FALLBACK = {
     "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одному": 1, "одним": 1, "двух": 2,
     "две": 2, "двум": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
     "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двадцати": 20,
-    "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100, "сотни": 100, "двухсот": 200,
+    "тридцати": 30, "сорока": 40, "пятидесяти": 50, "ста": 100, "двухсот": 200,
     "трехсот": 300, "пятисот": 500, "двоих": 2, "троих": 3, "четверых": 4, "пятерых": 5,
     "полторы": 1.5, "тысяч": 1000, "тысячи": 1000, "тысячу": 1000, "тысячами": 1000,
 }
@@ -99,7 +99,8 @@ _RU_FALLBACK = {
 def _ru_forms() -> tuple[dict[str, float], dict[str, int]]:
     """Every inflected form of the Russian numerals, generated once from pymorphy2 lemmas."""
     numbers: dict[str, float] = dict(_RU_FALLBACK)
-    scales: dict[str, int] = {"тыс": 1000, "млн": 1_000_000, "млрд": 1_000_000_000}
+    scales: dict[str, int] = {"тыс": 1000, "млн": 1_000_000, "млрд": 1_000_000_000,
+                              "сотня": 100, "сотни": 100, "сотен": 100, "сотню": 100}
     for word, value in _RU_FALLBACK.items():
         if value >= 1000:
             scales[word] = int(value)
@@ -109,7 +110,7 @@ def _ru_forms() -> tuple[dict[str, float], dict[str, int]]:
         from natasha import MorphVocab  # pymorphy2 underneath, patched for Python 3.11
 
         vocab = MorphVocab()
-    except Exception:  # noqa: BLE001 - no morphology: the written-out forms above still work
+    except Exception:
         vocab = None
     table: list[tuple[dict, dict]] = [(_RU_LEMMAS, numbers), (_RU_SCALE_LEMMAS, scales)]
     for lemmas, target in table:
@@ -163,6 +164,8 @@ def tokenize(text: str) -> list[_Tok]:
 def _digits_value(s: str, next_word: str, lang: str) -> float | None:
     """Value of a digit string: "10,000" and "10 000" group thousands; "1,5"/"1.5" are decimals."""
     s = s.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if sum(c.isdigit() for c in s) > 15:
+        return None  # an identifier or a phone number, not a count
     if re.fullmatch(r"\d{1,3}(?:[ ,.]\d{3})+", s):
         sep = s[-4]
         if next_word in SCALE_ABBR and sep in ",." and s.count(sep) == 1 and lang == "ru":
@@ -243,7 +246,8 @@ class _Parser:
             used = 1
             scale = SCALE_ABBR.get(nxt) or self.ru_scales.get(nxt)
             if scale is None and self.lang == "ky":
-                scale = KY_SCALES.get(_ky_stem(nxt)) if _ky_stem(nxt) in ("миң", "миллион") else None
+                base = _ky_stem(nxt)
+                scale = KY_SCALES.get(base) if base in ("миң", "миллион") else None
             if scale and not t.plus:
                 val, used = val * scale, 2
                 if self.word_at(i + 2) == "." and nxt in ("тыс", "млн", "млрд", "mln"):
@@ -281,18 +285,18 @@ class _Parser:
                 else:
                     total += (current or 1) * EN_SCALES[w]
                     current = 0
-            elif w == "and" and seen and self.word_at(j + 1) in EN_UNITS \
-                    and total + current >= 100:
-                pass
-            elif self.toks[j].kind == "dash" and seen and self.word_at(j + 1) in EN_UNITS \
-                    and current >= 20 and EN_UNITS.get(self.word_at(j + 1), 10) < 10:
+            elif seen and self.word_at(j + 1) in EN_UNITS and (
+                (w == "and" and total + current >= 100)  # "three hundred and twenty"
+                or (self.toks[j].kind == "dash" and current >= 20
+                    and EN_UNITS.get(self.word_at(j + 1), 10) < 10)  # "twenty-five"
+            ):
                 pass
             else:
                 break
             j += 1
         if not seen:
             return None
-        while j > i and self.word_at(j - 1) in ("and",) or (
+        while (j > i and self.word_at(j - 1) in ("and",)) or (
             j > i and self.toks[j - 1].kind == "dash"
         ):
             j -= 1
@@ -379,6 +383,12 @@ class _Parser:
         if vague is not None and not between:
             value, used = vague
             end = j + used
+            scale_word = self.word_at(end)
+            scale = (EN_SCALES.get(scale_word) or self.ru_scales.get(scale_word)
+                     or KY_SCALES.get(_ky_stem(scale_word)))
+            if (scale and value == VAGUE_TABLE["several"]) or (scale and value == 2):
+                # "several hundred", "несколько тысяч", "a few thousand": at least two of them
+                return self._make(i, end + 1, 2 * scale, None, vague=True), end + 1
             if self.word_at(end) == "of" and self.vague_at(end + 1):  # "hundreds of thousands"
                 value, used2 = value * self.vague_at(end + 1)[0], self.vague_at(end + 1)[1]
                 end += 1 + used2
@@ -401,7 +411,7 @@ class _Parser:
                 high, end2 = nxt[0], end + 1 + nxt[1]
                 scale_word = self.word_at(end2 - 1).rstrip(".")
                 used_scale = SCALE_ABBR.get(scale_word) or self.ru_scales.get(scale_word)
-                if used_scale and low < used_scale and high >= used_scale and low * used_scale <= high:
+                if used_scale and low < used_scale <= high and low * used_scale <= high:
                     low *= used_scale  # "2-5 тысяч": the scale belongs to both ends
                 return self._make(i, end2, low, high, approx=bound == "approx"), end2
         plus = tok.kind == "num" and tok.plus
@@ -427,9 +437,12 @@ class _Parser:
         start, stop = self.toks[i].start, self.toks[end - 1].end
         if self.toks[end - 1].kind == "num" and self.toks[end - 1].plus:
             stop += 1
-        as_int = lambda v: None if v is None else int(round(v))  # noqa: E731
-        return Quantity(as_int(low), as_int(high), start, stop, self.text[start:stop],
+        return Quantity(_as_int(low), _as_int(high), start, stop, self.text[start:stop],
                         vague=vague, approx=approx)
+
+
+def _as_int(v: float | None) -> int | None:
+    return None if v is None or v != v or v in (float("inf"), float("-inf")) else round(v)
 
 
 def find_quantities(text: str, lang: str) -> list[Quantity]:
@@ -438,7 +451,7 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
 
 
 def parse_quantity(text: str, lang: str) -> tuple[int | None, int | None] | None:
-    """(low, high) of the first quantity in ``text``: "1000+" → (1000, None), "dozens" → (12, None)."""
+    """(low, high) of the first quantity: "1000+" → (1000, None), "dozens" → (12, None)."""
     found = find_quantities(text, lang)
     if not found:
         return None

@@ -105,7 +105,7 @@ _LATIN_FOLD = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"),
 
 
 def skeleton(name: str) -> str:
-    """Script-blind spelling key: "Джалал-Абад", "Jalal-Abad" and "Dzhalal-Abad" all → "jalalabad"."""
+    """Script-blind spelling key: "Джалал-Абад", "Jalal-Abad", "Dzhalal-Abad" → "jalalabad"."""
     s = norm(name).replace(" ", "")
     if _CYR.search(s):
         s = "".join(_TRANSLIT.get(c, c) for c in s)

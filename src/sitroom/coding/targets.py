@@ -1,0 +1,122 @@
+"""Whose property was attacked: the owner country of a mine, a company, a factory (en, ru, ky).
+
+"Chinese-owned gold mine" → CHN, "a mine owned by a Canadian company" → CAN, "принадлежащий
+китайской компании" → CHN, "кытайлык компания" → CHN. The country comes from the demonym table
+(``data/demonyms.tsv``) or from a country named in an ownership phrase ("owned by a firm from
+Canada"). Only property counts: "the Chinese embassy said" or "Russian troops" do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitroom.coding.gazetteer import demonyms
+from sitroom.coding.places import norm
+
+__all__ = ["target_owner"]
+
+_PROPERTY_EN = re.compile(
+    r"^(?:company|companies|company's|companies'|firm|firms|mine|mines|mining|gold|copper|coal|"
+    r"oil|gas|factory|factories|plant|plants|business|businesses|enterprise|enterprises|"
+    r"investor|investors|investment|investments|project|projects|venture|ventures|shop|shops|"
+    r"store|stores|market|markets|restaurant|restaurants|hotel|hotels|bank|banks|office|"
+    r"offices|property|properties|warehouse|warehouses|site|sites|deposit|deposits|"
+    r"facility|facilities|operator|operators|corporation|group|subsidiary|contractor|"
+    r"contractors|construction|cement|refinery|pipeline|farm|farms|trader|traders|"
+    r"businessmen|owners?|assets?|-owned|owned|run|operated|backed)$"
+)
+_PROPERTY_STEMS = (
+    "компани", "фирм", "предприят", "рудник", "месторожден", "завод", "фабрик", "бизнес",
+    "инвестор", "инвестиц", "магазин", "рынк", "рынок", "банк", "офис", "имуществ", "склад",
+    "объект", "комбинат", "кафе", "ресторан", "гостиниц", "отел", "шахт", "прииск", "строител",
+    "кен", "компания", "ишкана", "завод", "фабрика", "инвестор", "дүкөн", "соода", "мүлк",
+    "кенин", "кени", "ишкер",
+)
+_OWNED_EN = re.compile(
+    r"\b(?P<adj>[A-Z][\w.]+(?:\s[A-Z]\w+)?)[-\s](?:owned|run|operated|backed|controlled)\b")
+_OWNED_BY = re.compile(
+    r"\b(?:owned|run|operated|controlled|belonging|belongs)\s+(?:by|to)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?P<adj>[A-Z][\w.]+(?:\s[A-Z]\w+)?)\s+\w+|\w+\s+(?:from|of|in)\s+(?P<cty>[A-Z][\w ]+))")
+_BY_COUNTRY = re.compile(
+    r"\b(?:owned|run|operated|controlled|developed)\s+by\s+(?P<cty>[A-Z][\w ]*?)['’]s\b")
+_RU_OWNED = re.compile(r"(?:принадлеж\w+|владе\w+|собственност\w+)\s+(?P<rest>.{0,60})", re.I)
+
+
+def _demonym_iso(word: str) -> str | None:
+    en, ru, ky = demonyms()
+    k = norm(word)
+    if k in en:
+        return en[k]
+    low = word.lower().replace("ё", "е")
+    for stem, iso in ru:
+        if low.startswith(stem):
+            return iso
+    for stem, iso in ky:
+        if low.startswith(stem) and len(low) - len(stem) <= 6:
+            return iso
+    return None
+
+
+def _country_name_iso(name: str) -> str | None:
+    from sitroom.coding.gazetteer import default_gazetteer
+
+    return default_gazetteer().country_of(name, "en")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]", text)
+
+
+def _near_property(ws: list[str], i: int, span: int = 3) -> bool:
+    for w in ws[i + 1:i + 1 + span]:
+        low = w.lower()
+        if _PROPERTY_EN.match(low) or low.startswith(_PROPERTY_STEMS):
+            return True
+    return False
+
+
+def target_owner(text: str, lang: str) -> str | None:
+    """ISO3 of the country owning the attacked property the text names, or None."""
+    if not text:
+        return None
+    text = text[:20000]
+    for m in _OWNED_EN.finditer(text):  # "Chinese-owned", "Canadian-run"
+        first = re.search(r"(\w+)\s+(?:and|or)\s+$", text[max(0, m.start() - 30):m.start()])
+        if first and _demonym_iso(first.group(1)):
+            return _demonym_iso(first.group(1))  # "Russian and Chinese owned": the first named
+        iso = _demonym_iso(m.group("adj").split()[-1]) or _country_name_iso(m.group("adj"))
+        if iso:
+            return iso
+    for m in _BY_COUNTRY.finditer(text):  # "operated by Canada's Centerra Gold"
+        iso = _country_name_iso(m.group("cty"))
+        if iso:
+            return iso
+    for m in _OWNED_BY.finditer(text):  # "owned by a Canadian company", "by a firm from Canada"
+        if m.group("adj"):
+            iso = _demonym_iso(m.group("adj").split()[0])
+            if iso:
+                return iso
+        if m.group("cty"):
+            iso = _country_name_iso(m.group("cty"))
+            if iso:
+                return iso
+    for m in _RU_OWNED.finditer(text):  # "принадлежащий китайской компании"
+        for w in _words(m.group("rest"))[:4]:
+            iso = _demonym_iso(w)
+            if iso:
+                return iso
+    ws = _words(text)
+    for i, w in enumerate(ws):  # "a Canadian company's mine", "китайские предприятия"
+        if lang == "en" and not w[:1].isupper():
+            continue
+        if w.lower() in ("us", "uk") and w not in ("US", "UK"):
+            continue
+        iso = _demonym_iso(w)
+        if iso and _near_property(ws, i):
+            return iso
+        # Kyrgyz possessive: "Кытай компаниясы", "Канаданын компаниясы"
+        if iso is None and re.search(r"[\u0400-\u04ff]", w) and _near_property(ws, i, 1):
+            iso = _country_name_iso(w)
+            if iso:
+                return iso
+    return None

@@ -1,0 +1,90 @@
+"""Event dates from text and publication date, with ACLED time precision (en, ru, ky)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.coding.dates import resolve_date
+
+PUB = date(2020, 10, 8)  # a Thursday
+
+CASES = [
+    # absolute
+    ("Elections were held on 5 October.", "en", date(2020, 10, 5), 1),
+    ("On October 5, 2020, voters went to the polls.", "en", date(2020, 10, 5), 1),
+    ("He was re-arrested on the 10th of October.", "en", date(2019, 10, 10), 1),
+    ("Oct. 6", "en", date(2020, 10, 6), 1),
+    ("2020-10-05", "en", date(2020, 10, 5), 1),
+    ("Выборы прошли 5 октября.", "ru", date(2020, 10, 5), 1),
+    ("6 октября 2020 года протестующие захватили Белый дом.", "ru", date(2020, 10, 6), 1),
+    ("05.10.2020", "ru", date(2020, 10, 5), 1),
+    ("6-октябрь күнү нааразылар Ак үйгө кирди.", "ky", date(2020, 10, 6), 1),
+    ("2020-жылдын 6-октябрында", "ky", date(2020, 10, 6), 1),
+    ("6-октябрда митинг болду", "ky", date(2020, 10, 6), 1),
+    # a year-less date after publication belongs to the previous year
+    ("on 12 December protests", "en", date(2019, 12, 12), 1),
+    # ranges of days
+    ("с 5 по 7 октября", "ru", date(2020, 10, 6), 2),
+    ("Protests continued from 4 to 8 October.", "en", date(2020, 10, 6), 2),
+    # relative to publication
+    ("Protesters gathered on Tuesday.", "en", date(2020, 10, 6), 1),
+    ("He said on Thursday", "en", date(2020, 10, 8), 1),
+    ("last Thursday", "en", date(2020, 10, 1), 1),
+    ("Yesterday police detained 15.", "en", date(2020, 10, 7), 1),
+    ("Last night the White House burned.", "en", date(2020, 10, 7), 1),
+    ("the day before yesterday", "en", date(2020, 10, 6), 1),
+    ("Today thousands marched.", "en", date(2020, 10, 8), 1),
+    ("вчера вечером", "ru", date(2020, 10, 7), 1),
+    ("в понедельник", "ru", date(2020, 10, 5), 1),
+    ("в прошлый вторник", "ru", date(2020, 10, 6), 1),
+    ("позавчера", "ru", date(2020, 10, 6), 1),
+    ("сегодня утром", "ru", date(2020, 10, 8), 1),
+    ("кечээ", "ky", date(2020, 10, 7), 1),
+    ("бүгүн", "ky", date(2020, 10, 8), 1),
+    ("дүйшөмбү күнү", "ky", date(2020, 10, 5), 1),
+    # weeks and months
+    ("Earlier this week protests erupted.", "en", date(2020, 10, 6), 2),
+    ("Last week the opposition met.", "en", date(2020, 10, 1), 2),
+    ("на прошлой неделе", "ru", date(2020, 10, 1), 2),
+    ("A rally in December.", "en", date(2019, 12, 15), 3),
+    ("in September", "en", date(2020, 9, 15), 3),
+    ("в сентябре", "ru", date(2020, 9, 15), 3),
+    ("in October", "en", date(2020, 10, 8), 3),  # never after publication
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected", "precision"), CASES)
+def test_resolve_date(text, lang, expected, precision):
+    assert resolve_date(text, PUB, lang) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "no date here", "The talks may resume.", "That night protesters stormed the building.",
+    "", "the 1990s", "He won 56 percent of the vote.",
+])
+def test_no_date(text):
+    assert resolve_date(text, PUB, "en") == (None, None)
+
+
+def test_relative_never_after_publication():
+    for text in ("on Friday", "on Saturday", "в воскресенье", "жума күнү"):
+        when, _ = resolve_date(text, PUB, "ru")
+        assert when is not None and when <= PUB
+
+
+def test_without_publication_date():
+    assert resolve_date("5 October 2020", None, "en") == (date(2020, 10, 5), 1)
+    assert resolve_date("yesterday", None, "en") == (None, None)
+    assert resolve_date("5 October", None, "en") == (None, None)
+
+
+def test_earliest_mention_wins():
+    text = "On 6 October protesters freed Atambayev; he was re-arrested on 10 October."
+    assert resolve_date(text, date(2020, 10, 11), "en") == (date(2020, 10, 6), 1)
+
+
+def test_hostile_input():
+    for s in ["\x00" * 100, "32 October", "31 February", "99.99.2020", "October " * 1000]:
+        resolve_date(s, PUB, "en")

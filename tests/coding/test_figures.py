@@ -1,0 +1,121 @@
+"""Figures: killed, injured, arrested and crowd size attached to the right words (en, ru, ky).
+
+Sentences are samples written for these tests, not quotes from any outlet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.coding.figures import Figures, extract_figures
+from sitroom.model import CrowdSize
+
+# (text, lang, fatalities, injuries, arrests)
+CASUALTIES = [
+    ("So far, at least one person is dead, 1000+ are injured, the white house is burned.",
+     "en", 1, 1000, None),
+    ("5 people were killed and 20 injured in clashes.", "en", 5, 20, None),
+    ("Clashes kill 5, injure 20 in Osh.", "en", 5, 20, None),
+    ("A protester was killed and two police officers were wounded.", "en", 1, 2, None),
+    ("At least 12 people, including 2 police officers, were killed.", "en", 12, None, None),
+    ("The death toll rose to 14 on Wednesday.", "en", 14, None, None),
+    ("Dozens were injured when police fired tear gas.", "en", None, 12, None),
+    ("Security forces killed three protesters in Mandalay.", "en", 3, None, None),
+    ("Gunmen abducted 20 students and killed a teacher.", "en", 1, None, None),
+    ("In 2019, 300 people were arrested.", "en", None, None, 300),
+    ("An explosion killed 8 soldiers and wounded 11 others near Aleppo.", "en", 8, 11, None),
+    ("Nobody was killed but 4 were hurt.", "en", 0, 4, None),
+    ("No one was injured.", "en", None, 0, None),
+    ("Police detained 50 of the 3,000 protesters.", "en", None, None, 50),
+    ("Police arrested more than 100 demonstrators on Saturday.", "en", None, None, 100),
+    ("Three police officers and two protesters died.", "en", 5, None, None),
+    ("The Health Ministry said 590 people sought medical help.", "en", None, 590, None),
+    ("Several people were wounded by rubber bullets.", "en", None, 10, None),
+    ("Hundreds were detained across the country.", "en", None, None, 100),
+    ("Погибли двое, пострадали 590 человек.", "ru", 2, 590, None),
+    ("Один человек погиб, еще 1200 пострадали.", "ru", 1, 1200, None),
+    ("Задержаны 15 человек.", "ru", None, None, 15),
+    ("В результате столкновений погиб один человек.", "ru", 1, None, None),
+    ("Статья 5 закона о выборах; в 2020 году погибли 3 человека.", "ru", 3, None, None),
+    ("Более 100 человек были задержаны полицией.", "ru", None, None, 100),
+    ("Ранены десятки человек.", "ru", None, 12, None),
+    ("Никто не пострадал.", "ru", None, 0, None),
+    ("Бир адам каза болду, 600дөн ашык адам жаракат алды.", "ky", 1, 600, None),
+    ("Милиция 20 адамды кармады.", "ky", None, None, 20),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "dead", "hurt", "held"), CASUALTIES)
+def test_casualties(text, lang, dead, hurt, held):
+    f = extract_figures(text, lang)
+    assert (f.fatalities, f.injuries, f.arrests) == (dead, hurt, held)
+
+
+CROWDS = [
+    ("According to reports, no more than 10,000 people (from a population of 6 million) "
+     "took part in the protests.", "en", (None, 10000)),
+    ("Some 5,000 protesters gathered on Ala-Too Square.", "en", (5000, 5000)),
+    ("Thousands gathered in central Bishkek on Monday.", "en", (1000, None)),
+    ("Hundreds of thousands of people marched in Minsk.", "en", (100000, None)),
+    ("Between 2,000 and 5,000 demonstrators rallied outside parliament.", "en", (2000, 5000)),
+    ("A crowd of about 300 blocked the road.", "en", (300, 300)),
+    ("Около двух тысяч человек вышли на площадь Ала-Тоо.", "ru", (2000, 2000)),
+    ("В митинге приняли участие от 2 до 5 тысяч человек.", "ru", (2000, 5000)),
+    ("На акцию протеста собрались несколько сотен человек.", "ru", (200, None)),
+    ("A few thousand people rallied in Osh.", "en", (2000, None)),
+    ("Ала-Тоо аянтына миңдеген адам чогулду.", "ky", (1000, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "crowd"), CROWDS)
+def test_crowd_size_is_a_range_with_its_text(text, lang, crowd):
+    f = extract_figures(text, lang)
+    assert f.crowd_size is not None
+    assert (f.crowd_size.min, f.crowd_size.max) == crowd
+    assert f.crowd_size.text and f.crowd_size.text in text
+    assert f.fatalities is None and f.injuries is None
+
+
+TRAPS = [
+    "The 25-year-old man was arrested on October 6.",
+    "Turnout was 56 percent and 1,500 votes were annulled.",
+    "Kyrgyzstan has a population of 6 million.",
+    "Elections were held on 5 October 2020.",
+    "Under Article 35 of the constitution, the president may resign.",
+    "The mine produced 18 tonnes of gold and paid $200 million in taxes.",
+    "Parliament has 120 seats; the party won 46 of them.",
+    "He was released after 10 years in prison.",
+    "The rally began at 10 am.",
+    "Согласно статье 87, депутаты вправе собраться.",
+    "Явка составила 59 процентов.",
+    "Ему 45 лет, он был задержан 6 октября.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_numbers_that_are_not_figures(text):
+    f = extract_figures(text, "ru" if any("а" <= c <= "я" for c in text.lower()) else "en")
+    assert (f.fatalities, f.injuries, f.arrests, f.crowd_size) == (None, None, None, None)
+
+
+def test_spans_name_the_words_used():
+    f = extract_figures("5 people were killed and 20 injured.", "en")
+    assert ("fatalities", "5 people") in f.spans
+    assert ("injuries", "20") in f.spans
+
+
+def test_max_across_sentences_sum_within():
+    text = "Two people died in Osh. Officials later said five people had died."
+    assert extract_figures(text, "en").fatalities == 5
+
+
+def test_empty_and_hostile_input():
+    assert extract_figures("", "en") == Figures()
+    assert extract_figures("\x00\xff" * 100, "xx") == Figures()
+    extract_figures("9" * 10000 + " killed", "en")
+    extract_figures("<html><body>5 killed</body></html>", "en")
+
+
+def test_crowd_type():
+    f = extract_figures("Some 5,000 protesters gathered.", "en")
+    assert isinstance(f.crowd_size, CrowdSize)

@@ -1,0 +1,138 @@
+"""Places from text through the offline gazetteer: spellings, case endings, ambiguity, precision.
+
+Sentences are samples written for these tests, not quotes from any outlet.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitroom.coding.gazetteer import default_gazetteer
+from sitroom.coding.places import Place, ky_stem, norm, ru_stem, skeleton
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def first(gaz, text, lang="en", hint=None) -> Place:
+    found = gaz.find(text, lang, country_hint=hint)
+    assert found, f"no place in {text!r}"
+    return found[0]
+
+
+# (text, lang, hint, location, admin1, iso3, geo_precision)
+CASES = [
+    # the case's country, three languages
+    ("Protesters stormed the White House in Bishkek.", "en", None, "Bishkek", "Bishkek", "KGZ", 1),
+    ("В Бишкеке и Оше прошли митинги.", "ru", None, "Bishkek", "Bishkek", "KGZ", 1),
+    ("Столкновения в Джалал-Абаде.", "ru", "KGZ", "Jalal-Abad", "Jalal-Abad", "KGZ", 1),
+    ("Clashes in Jalal-Abad.", "en", None, "Jalal-Abad", "Jalal-Abad", "KGZ", 1),
+    ("Бишкекте нааразылык акциясы өттү.", "ky", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Ошто митинг болду.", "ky", "KGZ", "Osh", "Osh", "KGZ", 1),
+    ("A protest took place in Naryn.", "en", None, "Naryn", "Naryn", "KGZ", 1),
+    ("Supporters rallied in Karakol.", "en", "KGZ", "Karakol", "Issyk-Kul", "KGZ", 1),
+    ("Митинг в Таласе.", "ru", "KGZ", "Talas", "Talas", "KGZ", 1),
+    ("Protest in Osh region.", "en", "KGZ", "Osh", "Osh", "KGZ", 3),
+    ("Protests in Kyrgyzstan.", "en", None, "Kyrgyzstan", None, "KGZ", 3),
+    ("Протесты в Киргизии.", "ru", None, "Kyrgyzstan", None, "KGZ", 3),
+    # places without a town name, resolved within the country
+    ("Thousands gathered on the main square.", "en", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Protesters gathered in the capital.", "en", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Митинг на площади Ала-Тоо.", "ru", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Нааразылар Ак үйгө кирди.", "ky", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Толпа собралась в столице.", "ru", "KGZ", "Bishkek", "Bishkek", "KGZ", 1),
+    ("Protesters gathered in the capital of Belarus.", "en", None, "Minsk", "Minsk", "BLR", 1),
+    # worldwide
+    ("Gunmen attacked a village near Maiduguri, Borno State.", "en", None, "Maiduguri", None,
+     "NGA", 2),
+    ("Police fired tear gas at protesters in Lagos.", "en", None, "Lagos", "Lagos", "NGA", 1),
+    ("Shelling hit Aleppo and Idlib.", "en", None, "Aleppo", "Aleppo", "SYR", 1),
+    ("An airstrike hit Douma.", "en", "SYR", "Douma", None, "SYR", 1),
+    ("Clashes in Kharkiv, Ukraine.", "en", None, "Kharkiv", "Kharkiv", "UKR", 1),
+    ("В Харькове прогремели взрывы.", "ru", None, "Kharkiv", "Kharkiv", "UKR", 1),
+    ("Police dispersed protesters in Minsk.", "en", None, "Minsk", "Minsk", "BLR", 1),
+    ("Митинг в Минске.", "ru", None, "Minsk", "Minsk", "BLR", 1),
+    ("Protest in Lucknow.", "en", None, "Lucknow", None, "IND", 1),
+    ("Farmers blocked roads outside Amritsar.", "en", None, "Amritsar", None, "IND", 2),
+    ("Cartel gunmen killed 5 in Culiacan.", "en", None, "Culiacán", None, "MEX", 1),
+    ("Protests in Санкт-Петербурге.", "ru", None, "Saint Petersburg", None, "RUS", 1),
+    ("в Москве", "ru", None, "Moscow", None, "RUS", 1),
+    ("Demonstrators marched in Santiago, Chile.", "en", None, "Santiago", None, "CHL", 1),
+    ("Clashes in Mandalay.", "en", None, "Mandalay", None, "MMR", 1),
+    # the right country when a name exists in several
+    ("Protest in Tripoli.", "en", "LBN", "Tripoli", None, "LBN", 1),
+    ("Protest in Tripoli.", "en", "LBY", "Tripoli", None, "LBY", 1),
+    ("Protest in Tripoli, Lebanon.", "en", None, "Tripoli", None, "LBN", 1),
+    ("Clashes in Hyderabad, Pakistan.", "en", None, "Hyderabad", None, "PAK", 1),
+    ("Clashes in Hyderabad.", "en", "IND", "Hyderabad", None, "IND", 1),
+    ("A rally in Córdoba, Spain.", "en", None, "Córdoba", None, "ESP", 1),
+    ("A rally in Cordoba, Argentina.", "en", None, "Córdoba", None, "ARG", 1),
+    ("Protest in Kant.", "en", "KGZ", "Kant", None, "KGZ", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "hint", "location", "admin1", "iso3", "prec"), CASES)
+def test_find(gaz, text, lang, hint, location, admin1, iso3, prec):
+    p = first(gaz, text, lang, hint)
+    assert (skeleton(p.location), p.iso3, p.geo_precision) == (skeleton(location), iso3, prec)
+    if admin1 is not None:
+        assert p.admin1 == admin1
+    if p.geo_precision < 3:
+        assert p.latitude is not None and p.longitude is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired in the air.", "May the protests continue.", "The opposition said so.",
+    "Nice words from the President.", "", "12345",
+    "Opposition parties called the elections a fraud.",
+])
+def test_no_place(gaz, text):
+    assert gaz.find(text, "en") == []
+
+
+def test_country_and_country_of(gaz):
+    kg = gaz.country("KGZ")
+    assert (kg.location, kg.country, kg.iso3, kg.geo_precision) == ("Kyrgyzstan", "Kyrgyzstan",
+                                                                     "KGZ", 3)
+    assert gaz.country_of("The Kyrgyz government resigned.", "en") == "KGZ"
+    assert gaz.country_of("киргизский парламент", "ru") == "KGZ"
+    assert gaz.country_of("Кыргызстандын өкмөтү", "ky") == "KGZ"
+    assert gaz.country_of("Russia announced talks.", "en") == "RUS"
+    assert gaz.country_of("Moscow said", "en") is None
+    assert gaz.country_of("", "en") is None
+
+
+def test_hint_country_first(gaz):
+    found = gaz.find("Moscow said the unrest in Osh worried it.", "en", country_hint="KGZ")
+    assert [p.location for p in found][:2] == ["Osh", "Moscow"]
+
+
+def test_names_from_ner_are_looked_up(gaz):
+    found = gaz.find("Unrest spread.", "en", names=["Jalal-Abad"])
+    assert found and found[0].location == "Jalal-Abad"
+
+
+def test_text_helpers():
+    assert norm("Jalal-Abad") == "jalal abad"
+    assert ru_stem("бишкеке") == "бишкек"
+    assert "ош" in ky_stem("ошто")
+    assert skeleton("Джалал-Абад") == skeleton("Jalal-Abad") == skeleton("Dzhalal-Abad")
+
+
+def test_fast_after_build(gaz):
+    text = ("After the vote, protesters gathered in Bishkek and Osh; police in Jalal-Abad "
+            "detained several people, while crowds in Naryn and Talas dispersed. ") * 6
+    start = time.perf_counter()
+    for _ in range(50):
+        gaz.find(text, "en", country_hint="KGZ")
+    per_doc = (time.perf_counter() - start) / 50
+    assert per_doc < 0.02, per_doc
+
+
+def test_hostile_input(gaz):
+    for s in ["\x00" * 50, "А" * 10000, "<p>Bishkek</p>", "Бишкек" * 1000, "- - -"]:
+        gaz.find(s, "ru", country_hint="KGZ")

@@ -1,0 +1,43 @@
+"""The owner country of attacked property (en, ru, ky). Sample sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.coding.targets import target_owner
+
+CASES = [
+    ("Protesters attacked Chinese-owned gold mines.", "en", "CHN"),
+    ("They left the Canadian owned gold mine untouched.", "en", "CAN"),
+    ("A Canadian company's mine was looted.", "en", "CAN"),
+    ("The mine, owned by a Canadian company, was set on fire.", "en", "CAN"),
+    ("Rioters burned a mine owned by a firm from Canada.", "en", "CAN"),
+    ("Some protesters attacked Russian and Chinese owned companies.", "en", "RUS"),
+    ("Kumtor, operated by Canada's Centerra Gold, was stormed.", "en", "CAN"),
+    ("A Turkish-run school was vandalised.", "en", "TUR"),
+    ("Villagers blocked a road to a Kazakh company's quarry.", "en", "KAZ"),
+    ("Толпа разгромила офис, принадлежащий китайской компании.", "ru", "CHN"),
+    ("Нападение на китайское предприятие в Нарыне.", "ru", "CHN"),
+    ("Протестующие захватили рудник канадской компании.", "ru", "CAN"),
+    ("Погромы российских магазинов.", "ru", "RUS"),
+    ("Кытайлык компаниянын кенине кол салышты.", "ky", "CHN"),
+    ("Кытай компаниясынын кени талкаланды.", "ky", "CHN"),
+    ("Канадалык компаниянын кени.", "ky", "CAN"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "iso3"), CASES)
+def test_target_owner(text, lang, iso3):
+    assert target_owner(text, lang) == iso3
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Chinese embassy condemned the violence.", "en"),
+    ("Russian troops arrived at the airport.", "en"),
+    ("Police detained 5 people.", "en"),
+    ("The Kyrgyz president resigned.", "en"),
+    ("Российский МИД выступил с заявлением.", "ru"),
+    ("", "en"),
+])
+def test_no_owner(text, lang):
+    assert target_owner(text, lang) is None
