@@ -3,8 +3,8 @@
 ``store`` runs a test on both backends. Each PostgreSQL test gets its own fresh schema (dropped
 afterwards), so tests never see each other's rows. The server comes from
 ``SITROOM_TEST_POSTGRES_URL`` (default: the local one). When it cannot be reached the PostgreSQL
-tests are skipped and the run ends with a line saying so, unless ``SITROOM_REQUIRE_POSTGRES=1``
-(CI), which makes them fail with the reason instead.
+tests are skipped and the run's output ends with a line saying so, unless
+``SITROOM_REQUIRE_POSTGRES=1`` (CI), which makes them fail with the reason instead.
 """
 
 from __future__ import annotations
@@ -127,10 +127,11 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> str:
     return request.getfixturevalue("postgres_url")
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """Say plainly when the PostgreSQL half of the suite did not run."""
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Say plainly, as the run's last line, when the PostgreSQL half of the suite did not run."""
     message = config.stash.get(_PG_SKIPPED, None)
-    if message:
-        terminalreporter.write_line(
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if message and reporter is not None:
+        reporter.write_line(
             f"PostgreSQL tests did not run: {message} (set SITROOM_TEST_POSTGRES_URL)"
         )

@@ -97,3 +97,12 @@ def test_query_building_is_pure():
     assert terms == [("Жапаров", True), ("free", False), ("x", False), ("y", False)]
     assert sqlite_match(terms) == '"Жапаров"* "free" "x" "y"'
     assert postgres_tsquery(terms) == "'Жапаров':* & 'free' & 'x' & 'y'"
+
+
+def test_a_huge_text_is_stored_whole_and_searchable(store):
+    words = [f"w{n}" for n in range(400_000)]  # ~3 MB, over PostgreSQL's tsvector limit
+    big = "Sample opening about Jalal-Abad. " + " ".join(words)
+    store.add_report(Report(id="big", kind="article", title="Large sample", text=big))
+    assert store.get_report("big").text == big
+    assert _ids(store, "Jalal") == ["big"]
+    assert _ids(store, "large") == ["big"]

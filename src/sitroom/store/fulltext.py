@@ -34,10 +34,14 @@ SQLITE_DDL = (
     "INSERT INTO reports_fts(reports_fts) VALUES ('rebuild')",
 )
 
+# A tsvector holds at most 1 MB, so PostgreSQL indexes the first 250,000 characters of a text
+# (about 40,000 words: every news article whole); the text itself is stored in full.
+PG_INDEXED_CHARS = 250_000
 POSTGRES_DDL = (
-    """ALTER TABLE reports ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') ||
-        setweight(to_tsvector('simple'::regconfig, coalesce(text, '')), 'B')) STORED""",
+    f"""ALTER TABLE reports ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, left(coalesce(title, ''), 2000)), 'A') ||
+        setweight(to_tsvector('simple'::regconfig,
+                              left(coalesce(text, ''), {PG_INDEXED_CHARS})), 'B')) STORED""",
     "CREATE INDEX IF NOT EXISTS ix_reports_search ON reports USING gin (search)",
 )
 
@@ -75,7 +79,7 @@ _SQLITE_SEARCH = text(
 
 _POSTGRES_SEARCH = text(
     """SELECT hit.id, hit.title,
-              ts_headline('simple', hit.text, to_tsquery('simple', :q),
+              ts_headline('simple', left(hit.text, 100000), to_tsquery('simple', :q),
                           'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1')
                 AS snippet,
               hit.rank
