@@ -244,3 +244,66 @@ def test_many_lines_stream_through_batches(sqlite_store, tmp_path):
     summary = import_file(sqlite_store, path, clock=clock, link_near_duplicates=False)
     assert (summary.read, summary.imported, summary.rejected) == (1200, 1199, 1)
     assert summary.errors[0].source == "many.jsonl:701"
+
+
+# --- the `sitroom import` and `sitroom reports` commands ---------------------------------------
+
+
+def run_cli(capsys, *argv):
+    from sitroom.cli import main
+
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_import_command_prints_summary_and_each_bad_line(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    good = write(tmp_path, "good.jsonl", jsonl(
+        {"id": "g1", "text": "Sample: a rally in Bishkek.", "outlet": "o1", "lang": "en",
+         "title": "Rally", "published": "2020-10-05"},
+        "{oops",
+        {"id": "g2", "text": "Пример: митинг в Оше у здания мэрии.", "lang": "ru",
+         "published": "2020-10-06"},
+    ))
+    code, out, err = run_cli(capsys, "--db", db, "import", str(good), str(tmp_path / "none.csv"),
+                             "--case", "sample-case")
+    assert code == 1  # one file could not be read at all
+    assert "2 imported" in out and "1 rejected" in out
+    assert "good.jsonl:2: not valid JSON" in out
+    assert "none.csv: no such file" in err
+
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "list")
+    assert code == 0 and "g1" in out and "g2" in out and "Rally" in out
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "list", "--lang", "ru",
+                           "--format", "jsonl")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in lines] == ["g2"] and "raw" not in lines[0]
+    assert lines[0]["case"] == "sample-case"
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "list", "--since", "2020-10-06",
+                           "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["g2"]
+
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "show", "g1")
+    assert "title:        Rally" in out and out.rstrip().endswith("Sample: a rally in Bishkek.")
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "show", "g1", "--raw")
+    assert json.loads(out)["title"] == "Rally"
+    code, out, err = run_cli(capsys, "--db", db, "reports", "show", "missing")
+    assert code == 1 and "missing" in err
+
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "search", "митинг", "--format", "jsonl")
+    assert [json.loads(line)["report_id"] for line in out.splitlines()] == ["g2"]
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "search", "rally")
+    assert out.startswith("g1")
+
+
+def test_terminal_output_never_obeys_control_characters(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "add",
+                           "Sample tip \u001b[31mred\u001b[0m \u202eevil")
+    tip_id = out.split()[1]
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "show", tip_id, "--raw")
+    assert code == 0 and "\x1b" not in out and "\u202e" not in out
+    assert "\\x1b[31mred" in out
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "show", tip_id)
+    assert code == 0 and "\x1b" not in out and "Sample tip [31mred[0m evil" in out

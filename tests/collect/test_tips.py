@@ -1,5 +1,6 @@
 """Tips: typed in by a person, stored unreviewed; hostile input is refused clearly or made inert."""
 
+import json
 import zlib
 from datetime import UTC, datetime
 
@@ -124,3 +125,45 @@ def test_stored_tips_round_trip(memory_store, text):
     except InputError:
         return
     assert memory_store.get_report(result.report_id).text.strip()
+
+
+# --- the `sitroom tip` commands ----------------------------------------------------------------
+
+
+def run_cli(capsys, *argv):
+    from sitroom.cli import main
+
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_tip_commands(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    db = f"sqlite:///{tmp_path / 'tips.sqlite'}"
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "add", "Sample tip: a crowd at the gate.",
+                           "--contact", "@sample", "--place", "Barskoon")
+    assert code == 0 and "stored, unreviewed" in out
+    tip_id = out.split()[1]
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "add", "Sample tip: a crowd at the gate.")
+    assert code == 0 and f"already stored as {tip_id}" in out
+
+    stdin = io.TextIOWrapper(io.BytesIO("Пример: колонна машин идёт к Бишкеку.".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "add", "-", "--lang", "ru")
+    assert code == 0
+
+    code, out, err = run_cli(capsys, "--db", db, "tip", "add", "   ")
+    assert code == 1 and "empty" in err
+
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "list")
+    assert out.count("unreviewed") == 2 and "Barskoon" in out and "@sample" in out
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "review", tip_id, "rejected")
+    assert code == 0 and "rejected" in out
+    code, out, _ = run_cli(capsys, "--db", db, "tip", "list", "--status", "rejected",
+                           "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [tip_id]
+    code, out, err = run_cli(capsys, "--db", db, "tip", "review", "t-nope", "accepted")
+    assert code == 1 and "t-nope" in err

@@ -28,6 +28,12 @@ def test_html_is_stripped_and_scripts_dropped():
     assert "alert" not in text and "<" not in text
 
 
+def test_a_few_tags_in_prose_are_removed_but_angle_brackets_are_not():
+    assert clean_text("Sample <b>crowd</b> at <i>gate</i><!-- x -->") == "Sample crowd at gate"
+    prose = "turnout <60% in Osh, >50% in Naryn, a<b"
+    assert clean_text(prose) == prose
+
+
 def test_escaped_markup_stays_inert():
     assert "<script>" not in strip_markup("&lt;script&gt;alert(1)&lt;/script&gt; text")
 

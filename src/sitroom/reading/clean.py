@@ -13,6 +13,7 @@ import unicodedata
 
 __all__ = [
     "clean_text",
+    "has_markup",
     "is_probably_binary",
     "looks_like_html",
     "normalise_for_hashing",
@@ -46,6 +47,21 @@ def is_probably_binary(data: bytes | str, sample: int = 8192) -> bool:
     else:  # decoded text: a stray NUL is noise to strip, a run of control characters is not text
         controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\x0c\r\x1b")
     return controls / len(head) > 0.05
+
+
+_KNOWN_TAG = re.compile(
+    r"<!--|<\s*/?\s*(?:a|b|i|u|s|em|strong|small|big|sub|sup|code|script|style|noscript|img|"
+    r"iframe|svg|math|object|embed|applet|p|div|span|br|hr|h[1-6]|ul|ol|li|dl|dt|dd|table|tr|td|"
+    r"th|font|center|form|input|button|textarea|select|option|link|meta|base|body|html|head|"
+    r"title|video|audio|source|frame|frameset|marquee|details|summary|blockquote|pre|article|"
+    r"section|header|footer|nav|figure|figcaption)(?:\s[^<>]*)?/?\s*>",
+    re.IGNORECASE,
+)
+
+
+def has_markup(text: str) -> bool:
+    """True when the text holds at least one HTML tag or comment (``<b>``, ``<script ...>``)."""
+    return _KNOWN_TAG.search(text) is not None
 
 
 def looks_like_html(text: str) -> bool:
@@ -156,7 +172,7 @@ def clean_text(text: str, *, drop_boilerplate: bool = True) -> str:
     if not text:
         return ""
     text = strip_control(text)
-    if looks_like_html(text):
+    if has_markup(text):
         text = strip_markup(text)
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     lines = []
