@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "sitroom.cli.collect",
     "sitroom.cli.tips",
     "sitroom.cli.reports",
+    "sitroom.cli.imports",
     "sitroom.cli.code",
     "sitroom.cli.events",
     "sitroom.cli.export",
