@@ -208,6 +208,16 @@ def test_gzipped_file_and_explicit_format(memory_store, tmp_path):
         import_file(memory_store, path, fmt="xml")
     with pytest.raises(InputError, match="no such file"):
         import_file(memory_store, tmp_path / "missing.jsonl")
+    with pytest.raises(InputError, match="binary"):
+        import_file(memory_store, write(tmp_path, "scan.jsonl", b"%PDF-1.4\n\x00\x01binary"))
+    with pytest.raises(InputError, match="cannot be read"):
+        import_file(memory_store, write(tmp_path, "broken.zip", b"PK\x03\x04 not a zip"))
+
+
+def test_utf16_file_with_bom(memory_store, tmp_path):
+    path = write(tmp_path, "u16.csv", "text\nПример: отчёт в UTF-16.\n".encode("utf-16"))
+    summary = import_file(memory_store, path, clock=clock)
+    assert (summary.imported, summary.encoding) == (1, "utf-16")
 
 
 def test_overlong_line_is_refused_without_loading_it(memory_store, tmp_path, monkeypatch):

@@ -8,8 +8,10 @@ to their originals, and records every bad record as an ``ErrorRecord`` with its 
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from sitroom.collect import files_formats as formats
-from sitroom.collect.files_io import Record, open_text, read_csv, read_lines
+from sitroom.collect.files_io import Record, open_binary, open_text, read_csv, read_lines
 from sitroom.errors import InputError, SitroomError
 from sitroom.model import ErrorRecord, Report
+from sitroom.reading.clean import is_probably_binary
 from sitroom.store.api import AddResult, Store
 
 __all__ = ["FORMATS", "ImportSummary", "detect_format", "import_file"]
@@ -68,6 +71,19 @@ def _sniff(path: Path) -> tuple[str, str]:
     return "", encoding
 
 
+def _refuse_binary(path: Path) -> None:
+    """``InputError`` for a file that is not text at all (an image, a PDF, a spreadsheet)."""
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(8192)
+    except (OSError, EOFError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"{path}: cannot be read: {exc}") from exc
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    if is_probably_binary(head):
+        raise InputError(f"{path}: looks like a binary file, not JSONL, CSV or a GDELT export")
+
+
 def detect_format(path: Path) -> str:
     """The format of a file, from its name and first line (``InputError`` if it cannot tell)."""
     name = path.name.lower()
@@ -93,6 +109,7 @@ class _Run:
     path: Path
     fmt: str
     index: Any
+    now: datetime
     encoding: str = ""
     read: int = 0
     imported: int = 0
@@ -108,7 +125,7 @@ class _Run:
     def error(self, line: int, message: str, kind: str, outlet: str | None = None) -> None:
         self.error_count += 1
         record = ErrorRecord(stage="import", source=f"{self.path.name}:{line}", message=message,
-                             at=datetime.now(UTC), outlet=outlet, kind=kind)
+                             at=self.now, outlet=outlet, kind=kind)
         if len(self.errors) < KEEP_ERRORS:
             self.errors.append(record)
         if self.error_count <= RECORD_ERRORS:
@@ -252,16 +269,17 @@ def import_file(
         raise InputError(f"{path}: no such file")
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    _refuse_binary(path)
     fmt = fmt or detect_format(path)
     if fmt in ("jsonl", "csv") and link_near_duplicates and index is None:
         from sitroom.reading.dedup import NearDuplicateIndex
 
         index = NearDuplicateIndex()
         index.load(store.iter_signatures())
+    now = (clock or (lambda: datetime.now(UTC)))()
     run = _Run(store, path, fmt, index if fmt in ("jsonl", "csv") and link_near_duplicates
-               else None)
-    ctx = formats.Context(fetched=(clock or (lambda: datetime.now(UTC)))(), outlet=outlet,
-                          case=case)
+               else None, now)
+    ctx = formats.Context(fetched=now, outlet=outlet, case=case)
     header_seen = fmt in ("jsonl", "gdelt")
     try:
         for record in _records(path, fmt, run):
@@ -297,6 +315,6 @@ def import_file(
             run.pending_errors.append(ErrorRecord(
                 stage="import", source=str(path.name), kind="too-many-errors", outlet=outlet,
                 message=f"{run.error_count - RECORD_ERRORS:,} more errors not recorded",
-                at=datetime.now(UTC)))
+                at=now))
         run.flush_errors()
     return run.summary(started)
