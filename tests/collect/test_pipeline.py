@@ -194,3 +194,19 @@ def test_stop_abandons_in_flight_requests(server, sqlite_store):
     summary = collect_once(sqlite_store, [outlet], FAST.replace(http_timeout=30.0), stop=stop)
     assert summary.interrupted and time.monotonic() - started < 3.0
     assert sqlite_store.get_feed_state(server.url("/slow/feed.xml")) is None
+
+
+def test_extraction_in_worker_processes(server, sqlite_store, monkeypatch):
+    from sitroom.pipeline import collect as pipeline
+
+    monkeypatch.setattr(pipeline._Extractor, "PROCESS_AFTER", 1)
+    for i in range(4):
+        serve_story(server, f"/p/{i}", 500 + i, f"Sample process story {i}")
+    server.page("/p/empty", "<html><body><nav>menu</nav></body></html>")
+    server.feed("/p/feed.xml", rss("P", [{"link": server.url(f"/p/{i}"), "title": f"P{i}"}
+                                         for i in range(4)]
+                                   + [{"link": server.url("/p/empty"), "title": "empty"}]))
+    outlet = Outlet(key="p", name="P", feeds=(server.url("/p/feed.xml"),))
+    summary = collect_once(sqlite_store, [outlet], FAST)
+    assert summary.new_reports == 4 and summary.errors == 1
+    assert ("p", "no-text") in errors_by_kind(sqlite_store)

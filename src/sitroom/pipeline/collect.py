@@ -9,7 +9,11 @@ that was not yet collected. Every failure becomes an ``ErrorRecord`` against its
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import functools
+import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -117,6 +121,39 @@ def due_feeds(
     return due
 
 
+class _Extractor:
+    """Runs page extraction off the event loop: in threads for small passes, and once a pass has
+    many pages, in worker processes, so extraction uses another core instead of the GIL."""
+
+    PROCESS_AFTER = 100  # pages extracted in threads before worker processes take over
+
+    def __init__(self) -> None:
+        self.done = 0
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+
+    async def extract(self, content: bytes, url: str, content_type: str) -> Article:
+        """The article of a page (ParseError when it has no text)."""
+        self.done += 1
+        call = functools.partial(extract_article, content, url=url, content_type=content_type)
+        if self.done <= self.PROCESS_AFTER:
+            return await asyncio.to_thread(call)
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn"
+            )
+            self._pool = concurrent.futures.ProcessPoolExecutor(self._workers,
+                                                                mp_context=context)
+        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
+    def close(self) -> None:
+        """Stop the worker processes (abandoning queued pages)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
 class _Pass:
     """The state of one collection pass; all store calls happen on the event loop's thread."""
 
@@ -132,6 +169,7 @@ class _Pass:
         self.items_done = 0
         self.started = time.monotonic()
         self.items = asyncio.Semaphore(max(2, settings.concurrency * 2))
+        self.extractor = _Extractor()
 
     def tally(self, outlet: Outlet) -> _Tally:
         return self.tallies.setdefault(outlet.key, _Tally())
@@ -237,9 +275,8 @@ class _Pass:
                     return _transient(failure)
             if page is not None:
                 try:
-                    article = await asyncio.to_thread(
-                        extract_article, page.content, url=page.final_url,
-                        content_type=page.content_type,
+                    article = await self.extractor.extract(
+                        page.content, page.final_url, page.content_type
                     )
                 except ParseError as exc:
                     used = " (the feed's summary is used instead)" if item.best_text else ""
@@ -308,19 +345,22 @@ async def _run(
     transport: object,
 ) -> bool:
     """Process the feeds; return True when a stop request cut the pass short."""
-    async with Fetcher(run.settings, transport=transport) as fetcher:  # type: ignore[arg-type]
-        work = asyncio.ensure_future(
-            asyncio.gather(*(run.feed(fetcher, outlet, url) for outlet, url in feeds))
-        )
-        while not work.done():
-            if stop is not None and stop.is_set():
-                work.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await work
-                return True
-            await asyncio.wait({work}, timeout=0.1)
-        work.result()
-    return False
+    try:
+        async with Fetcher(run.settings, transport=transport) as fetcher:  # type: ignore[arg-type]
+            work = asyncio.ensure_future(
+                asyncio.gather(*(run.feed(fetcher, outlet, url) for outlet, url in feeds))
+            )
+            while not work.done():
+                if stop is not None and stop.is_set():
+                    work.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await work
+                    return True
+                await asyncio.wait({work}, timeout=0.1)
+            work.result()
+        return False
+    finally:
+        run.extractor.close()
 
 
 def collect_once(

@@ -1,0 +1,1 @@
+"""Benchmarks: each module measures one capability (`python -m benchmarks [NAME]`)."""
