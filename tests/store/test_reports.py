@@ -210,3 +210,13 @@ def test_errors_are_recorded_and_listed(store):
         "collect", "https://sample.example/feed", "malformed XML", at=at, outlet="o",
         kind="ParseError",
     )
+
+
+def test_long_urls_and_free_length_fields_behave_alike_on_both(store):
+    long_url = "https://sample.example/" + "segment/" * 700  # ~5,600 characters
+    r = article(1, canonical_url=long_url, url=long_url, lang="ru-Cyrl-KG-x-sample",
+                country_hint="Kyrgyzstan", outlet="o" * 300, raw_type="t" * 300)
+    assert store.add_report(r).is_new
+    assert store.add_report(article(2, canonical_url=long_url)).status == "duplicate-url"
+    assert store.has_url(long_url) and store.known_urls([long_url]) == {long_url}
+    assert store.get_report("r1") == r

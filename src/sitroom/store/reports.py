@@ -17,7 +17,9 @@ from sitroom.store.base import SqlBase
 from sitroom.store.engine import insert_ignore, upsert
 from sitroom.store.schema import errors, feed_state, report_signatures, reports
 
-_LIGHT = [c for c in reports.c if c.name != "raw"]  # listing columns: raw is read on demand
+# Columns a Report is read from; listings leave out ``raw``, which is read on demand.
+_FULL = [c for c in reports.c if c.name != "url_hash"]
+_LIGHT = [c for c in _FULL if c.name != "raw"]
 _FEED_COLS = [c.name for c in feed_state.c if c.name != "url"]
 ALL = ReportQuery()  # the default query: every report, first 100 when listing
 
@@ -86,8 +88,8 @@ class ReportStore(SqlBase):
         if inserted:
             return AddResult(report_id=row["id"], status="new")
         clash = [reports.c.content_hash == row["content_hash"], reports.c.id == row["id"]]
-        if row["canonical_url"]:
-            clash.append(reports.c.canonical_url == row["canonical_url"])
+        if row["url_hash"]:
+            clash.append(reports.c.url_hash == row["url_hash"])
         found = conn.execute(
             select(reports.c.id, reports.c.canonical_url, reports.c.content_hash)
             .where(or_(*clash)).order_by(reports.c.seq)
@@ -102,7 +104,7 @@ class ReportStore(SqlBase):
 
     def has_url(self, canonical_url: str) -> bool:
         with self._read() as conn:
-            stmt = select(reports.c.seq).where(reports.c.canonical_url == canonical_url)
+            stmt = select(reports.c.seq).where(reports.c.url_hash == rows.url_hash(canonical_url))
             return conn.execute(stmt).first() is not None
 
     def known_urls(self, canonical_urls: Iterable[str]) -> set[str]:
@@ -111,9 +113,9 @@ class ReportStore(SqlBase):
         found: set[str] = set()
         with self._read() as conn:
             for start in range(0, len(urls), 500):
-                part = urls[start:start + 500]
-                stmt = select(reports.c.canonical_url).where(reports.c.canonical_url.in_(part))
-                found.update(conn.execute(stmt).scalars())
+                part = {rows.url_hash(u): u for u in urls[start:start + 500]}
+                stmt = select(reports.c.url_hash).where(reports.c.url_hash.in_(list(part)))
+                found.update(part[h] for h in conn.execute(stmt).scalars())
         return found
 
     # --- updating the few mutable fields -------------------------------------------------------
@@ -146,7 +148,8 @@ class ReportStore(SqlBase):
     def get_report(self, report_id: str) -> Report:
         """The whole report, ``raw`` (compressed, as stored) included; NotFound if absent."""
         with self._read() as conn:
-            row = conn.execute(select(reports).where(reports.c.id == report_id)).mappings().first()
+            stmt = select(*_FULL).where(reports.c.id == report_id)
+            row = conn.execute(stmt).mappings().first()
         if row is None:
             raise NotFound(f"no report {report_id!r}")
         return rows.report_from(row)
@@ -186,7 +189,7 @@ class ReportStore(SqlBase):
         return stmt
 
     def _columns(self, query: ReportQuery) -> list:
-        return list(reports.c) if query.with_raw else _LIGHT
+        return _FULL if query.with_raw else _LIGHT
 
     def list_reports(self, query: ReportQuery = ALL) -> list[Report]:
         """Matching reports, oldest stored first (newest published first with ``newest_first``).

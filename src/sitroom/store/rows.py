@@ -186,11 +186,18 @@ def compressed(raw: bytes | None) -> bytes | None:
     return zlib.compress(raw, 6)
 
 
+def url_hash(canonical_url: str) -> str:
+    """The key canonical URLs are unique by."""
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()
+
+
 def report_row(r: Report) -> dict[str, Any]:
     text = _clean(r.text)
     return {
         "id": r.id, "kind": r.kind, "title": _clean(r.title), "text": text, "url": r.url,
-        "canonical_url": r.canonical_url or None, "outlet": r.outlet, "lang": r.lang,
+        "canonical_url": r.canonical_url or None,
+        "url_hash": url_hash(r.canonical_url) if r.canonical_url else None,
+        "outlet": r.outlet, "lang": r.lang,
         "published": r.published, "fetched": r.fetched, "author": _clean(r.author),
         "content_hash": r.content_hash or content_hash(text), "raw": compressed(r.raw),
         "raw_type": r.raw_type, "country_hint": r.country_hint,

@@ -1,7 +1,9 @@
 """The whole schema in one place: SQLAlchemy Core tables for SQLite and PostgreSQL alike.
 
-Naming: a column that would shadow an SQL word gets a suffix (``case_name``, ``start_date``,
-``group_name``, ``claim_index``). Lists are JSON columns; figures that filters need are plain
+Text columns carry no length limit (SQLite would not enforce one, so PostgreSQL must not
+either); uniqueness on long values goes through a sha256 column (``url_hash``). A column that
+would shadow an SQL word gets a suffix (``case_name``, ``start_date``, ``group_name``,
+``claim_index``). Lists are JSON columns; figures that filters need are plain
 columns. Times are stored in UTC and come back timezone-aware (``UTCDateTime``). Full-text search
 is dialect-specific and lives in ``fulltext.py`` (an FTS5 table on SQLite, a tsvector column on
 PostgreSQL), created by migration 2.
@@ -77,7 +79,7 @@ schema_version = Table(
 
 cases = Table(
     "cases", metadata,
-    Column("name", String(200), primary_key=True),
+    Column("name", String, primary_key=True),
     Column("title", Text, nullable=False, default=""),
     Column("countries", JSON, nullable=False),
     Column("start_date", Date),
@@ -91,15 +93,15 @@ cases = Table(
 
 outlets = Table(
     "outlets", metadata,
-    Column("key", String(200), primary_key=True),
+    Column("key", String, primary_key=True),
     Column("name", Text, nullable=False),
     Column("homepage", Text, nullable=False, default=""),
     Column("feeds", JSON, nullable=False),
-    Column("country", String(3), nullable=False, default=""),
+    Column("country", String, nullable=False, default=""),
     Column("languages", JSON, nullable=False),
-    Column("ownership", String(40), nullable=False),
-    Column("bloc", String(40), nullable=False),
-    Column("reliability", String(1), nullable=False),
+    Column("ownership", String, nullable=False),
+    Column("bloc", String, nullable=False),
+    Column("reliability", String, nullable=False),
     Column("group_name", Text, nullable=False, default=""),
     Column("feeds_verified", Boolean, nullable=False, default=False),
     Column("sample", Boolean, nullable=False, default=False),
@@ -109,35 +111,35 @@ outlets = Table(
 
 case_outlets = Table(
     "case_outlets", metadata,
-    Column("case_name", String(200), _case_fk(), primary_key=True),
-    Column("outlet", String(200), ForeignKey("outlets.key", ondelete="CASCADE"), primary_key=True),
+    Column("case_name", String, _case_fk(), primary_key=True),
+    Column("outlet", String, ForeignKey("outlets.key", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False, default=0),  # order in the case file
     Index("ix_case_outlets_outlet", "outlet"),
 )
 
 actors = Table(
     "actors", metadata,
-    Column("key", String(200), primary_key=True),
+    Column("key", String, primary_key=True),
     Column("name", Text, nullable=False),
-    Column("kind", String(40), nullable=False),
+    Column("kind", String, nullable=False),
     Column("aliases", JSON, nullable=False),  # as given, in order; ``actor_aliases`` is for lookup
-    Column("country", String(3), nullable=False, default=""),
+    Column("country", String, nullable=False, default=""),
     Column("inter", Integer),
     Column("description", Text, nullable=False, default=""),
 )
 
 actor_aliases = Table(
     "actor_aliases", metadata,
-    Column("actor", String(200), ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
-    Column("alias_norm", String(400), primary_key=True),  # casefolded, whitespace collapsed
+    Column("actor", String, ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
+    Column("alias_norm", String, primary_key=True),  # casefolded, whitespace collapsed
     Column("alias", Text, nullable=False),
     Index("ix_actor_aliases_norm", "alias_norm"),
 )
 
 case_actors = Table(
     "case_actors", metadata,
-    Column("case_name", String(200), _case_fk(), primary_key=True),
-    Column("actor", String(200), ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
+    Column("case_name", String, _case_fk(), primary_key=True),
+    Column("actor", String, ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, nullable=False, default=0),  # order in the case file
     Index("ix_case_actors_actor", "actor"),
 )
@@ -145,10 +147,10 @@ case_actors = Table(
 ties = Table(
     "ties", metadata,
     Column("id", String(64), primary_key=True),  # hash of (case, source, relation, target, start)
-    Column("case_name", String(200), nullable=False, default=""),  # "" when in no case
-    Column("source", String(200), nullable=False),
-    Column("relation", String(80), nullable=False),
-    Column("target", String(200), nullable=False, default=""),
+    Column("case_name", String, nullable=False, default=""),  # "" when in no case
+    Column("source", String, nullable=False),
+    Column("relation", String, nullable=False),
+    Column("target", String, nullable=False, default=""),
     Column("start_date", Date),
     Column("end_date", Date),
     Column("note", Text, nullable=False, default=""),
@@ -161,8 +163,8 @@ ties = Table(
 
 hypotheses = Table(
     "hypotheses", metadata,
-    Column("case_name", String(200), primary_key=True),  # "" when in no case
-    Column("key", String(200), primary_key=True),
+    Column("case_name", String, primary_key=True),  # "" when in no case
+    Column("key", String, primary_key=True),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("indicators", JSON, nullable=False),
@@ -171,8 +173,8 @@ hypotheses = Table(
 
 watches = Table(
     "watches", metadata,
-    Column("case_name", String(200), primary_key=True),  # "" when in no case
-    Column("key", String(200), primary_key=True),
+    Column("case_name", String, primary_key=True),  # "" when in no case
+    Column("key", String, primary_key=True),
     Column("title", Text, nullable=False),
     Column("query", JSON, nullable=False),  # list of [field, value] pairs
     Column("seq", Integer, nullable=False, default=0),
@@ -184,27 +186,29 @@ reports = Table(
     "reports", metadata,
     # ``seq`` is the rowid on SQLite (FTS5 content rowid) and gives a stable insertion order.
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("id", String(200), nullable=False, unique=True),
-    Column("kind", String(20), nullable=False),
+    Column("id", String, nullable=False, unique=True),
+    Column("kind", String, nullable=False),
     Column("title", Text, nullable=False, default=""),
     Column("text", Text, nullable=False, default=""),
     Column("url", Text, nullable=False, default=""),
-    Column("canonical_url", Text, unique=True),  # NULL when the report has none
-    Column("outlet", String(200)),
-    Column("lang", String(16)),
+    Column("canonical_url", Text),  # NULL when the report has none
+    # sha256 of canonical_url: the uniqueness key (a long URL would overflow a PostgreSQL btree)
+    Column("url_hash", String(64), unique=True),
+    Column("outlet", String),
+    Column("lang", String),
     Column("published", UTCDateTime),
     Column("fetched", UTCDateTime),
     Column("author", Text, nullable=False, default=""),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("raw", LargeBinary),  # zlib-compressed original bytes
-    Column("raw_type", String(120), nullable=False, default=""),
-    Column("country_hint", String(3)),
+    Column("raw_type", String, nullable=False, default=""),
+    Column("country_hint", String),
     Column("place_hint", Text, nullable=False, default=""),
     Column("submitter", Text, nullable=False, default=""),
-    Column("review_status", String(20), nullable=False, default=""),
-    Column("duplicate_of", String(200)),
-    Column("near_duplicate_of", String(200)),
-    Column("case_name", String(200)),
+    Column("review_status", String, nullable=False, default=""),
+    Column("duplicate_of", String),
+    Column("near_duplicate_of", String),
+    Column("case_name", String),
     Index("ix_reports_outlet", "outlet"),
     Index("ix_reports_case", "case_name"),
     Index("ix_reports_published", "published"),
@@ -214,7 +218,7 @@ reports = Table(
 
 report_signatures = Table(
     "report_signatures", metadata,
-    Column("report_id", String(200), ForeignKey("reports.id", ondelete="CASCADE"),
+    Column("report_id", String, ForeignKey("reports.id", ondelete="CASCADE"),
            primary_key=True),
     Column("signature", LargeBinary, nullable=False),
 )
@@ -222,7 +226,7 @@ report_signatures = Table(
 feed_state = Table(
     "feed_state", metadata,
     Column("url", Text, primary_key=True),
-    Column("outlet", String(200)),
+    Column("outlet", String),
     Column("etag", Text),
     Column("last_modified", Text),
     Column("last_checked", UTCDateTime),
@@ -235,12 +239,12 @@ feed_state = Table(
 errors = Table(
     "errors", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("stage", String(40), nullable=False),
+    Column("stage", String, nullable=False),
     Column("source", Text, nullable=False),
     Column("message", Text, nullable=False),
     Column("at", UTCDateTime),
-    Column("outlet", String(200)),
-    Column("kind", String(120), nullable=False, default=""),
+    Column("outlet", String),
+    Column("kind", String, nullable=False, default=""),
     Index("ix_errors_stage", "stage"),
 )
 
@@ -248,16 +252,16 @@ errors = Table(
 
 claims = Table(
     "claims", metadata,
-    Column("id", String(200), primary_key=True),
-    Column("doc_id", String(200), nullable=False),
-    Column("coder_version", String(80), nullable=False, default=""),
+    Column("id", String, primary_key=True),
+    Column("doc_id", String, nullable=False),
+    Column("coder_version", String, nullable=False, default=""),
     Column("claim_index", Integer, nullable=False, default=0),
     Column("event_date", Date),
     Column("time_precision", Integer),
-    Column("event_type", String(80)),
-    Column("sub_event_type", String(80)),
-    Column("political_event", String(80)),
-    Column("plover_type", String(80)),
+    Column("event_type", String),
+    Column("sub_event_type", String),
+    Column("political_event", String),
+    Column("plover_type", String),
     Column("actor1", Text),
     Column("assoc_actor_1", Text),
     Column("inter1", Integer),
@@ -265,7 +269,7 @@ claims = Table(
     Column("assoc_actor_2", Text),
     Column("inter2", Integer),
     Column("country", Text),
-    Column("iso3", String(3)),
+    Column("iso3", String),
     Column("admin1", Text),
     Column("location", Text),
     Column("latitude", Float),
@@ -277,7 +281,7 @@ claims = Table(
     Column("crowd_min", Integer),
     Column("crowd_max", Integer),
     Column("crowd_text", Text),  # NULL means no crowd size at all; "" a size without words
-    Column("target_owner_iso3", String(3)),
+    Column("target_owner_iso3", String),
     Column("evidence", Text, nullable=False, default=""),
     Column("confidence", Float, nullable=False, default=0.0),
     Index("ix_claims_doc", "doc_id", "coder_version"),
@@ -297,13 +301,13 @@ def _figure_columns(name: str) -> list[Column]:
 
 events = Table(
     "events", metadata,
-    Column("id", String(200), primary_key=True),
+    Column("id", String, primary_key=True),
     Column("event_date", Date),
     Column("time_precision", Integer),
-    Column("event_type", String(80)),
-    Column("sub_event_type", String(80)),
-    Column("political_event", String(80)),
-    Column("plover_type", String(80)),
+    Column("event_type", String),
+    Column("sub_event_type", String),
+    Column("political_event", String),
+    Column("plover_type", String),
     Column("actor1", Text),
     Column("assoc_actor_1", Text),
     Column("inter1", Integer),
@@ -311,7 +315,7 @@ events = Table(
     Column("assoc_actor_2", Text),
     Column("inter2", Integer),
     Column("country", Text),
-    Column("iso3", String(3)),
+    Column("iso3", String),
     Column("admin1", Text),
     Column("location", Text),
     Column("latitude", Float),
@@ -321,11 +325,11 @@ events = Table(
     *_figure_columns("injuries"),
     *_figure_columns("arrests"),
     *_figure_columns("crowd_size"),
-    Column("target_owner_iso3", String(3)),
+    Column("target_owner_iso3", String),
     Column("independent_outlets", Integer),  # copied out of ``corroboration`` for filtering
     Column("corroboration", JSON),
     Column("notes", Text, nullable=False, default=""),
-    Column("status", String(20), nullable=False, default="auto"),
+    Column("status", String, nullable=False, default="auto"),
     Index("ix_events_date", "event_date"),
     Index("ix_events_type", "event_type"),
     Index("ix_events_iso3", "iso3"),
@@ -334,22 +338,22 @@ events = Table(
 
 event_claims = Table(
     "event_claims", metadata,
-    Column("event_id", String(200), ForeignKey("events.id", ondelete="CASCADE"),
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("claim_id", String(200), primary_key=True),
+    Column("claim_id", String, primary_key=True),
     Column("position", Integer, nullable=False, default=0),
     Index("ix_event_claims_claim", "claim_id"),
 )
 
 event_figures = Table(
     "event_figures", metadata,
-    Column("event_id", String(200), ForeignKey("events.id", ondelete="CASCADE"),
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"),
            primary_key=True),
     Column("position", Integer, primary_key=True),
-    Column("claim_id", String(200), nullable=False),
-    Column("report_id", String(200), nullable=False),
-    Column("outlet", String(200)),
-    Column("bloc", String(40)),
+    Column("claim_id", String, nullable=False),
+    Column("report_id", String, nullable=False),
+    Column("outlet", String),
+    Column("bloc", String),
     Column("fatalities", Integer),
     Column("injuries", Integer),
     Column("arrests", Integer),
@@ -361,29 +365,29 @@ event_figures = Table(
 merge_actions = Table(
     "merge_actions", metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("id", String(200), nullable=False, unique=True),
-    Column("action", String(20), nullable=False),
+    Column("id", String, nullable=False, unique=True),
+    Column("action", String, nullable=False),
     Column("event_ids", JSON, nullable=False),
     Column("claim_ids", JSON, nullable=False),
     Column("actor", Text, nullable=False, default="auto"),
     Column("reason", Text, nullable=False, default=""),
     Column("at", UTCDateTime),
-    Column("undoes", String(200)),
+    Column("undoes", String),
     Column("payload", JSON, nullable=False),  # list of [key, value] pairs
 )
 
 merge_action_events = Table(
     "merge_action_events", metadata,
-    Column("action_id", String(200), ForeignKey("merge_actions.id", ondelete="CASCADE"),
+    Column("action_id", String, ForeignKey("merge_actions.id", ondelete="CASCADE"),
            primary_key=True),
-    Column("event_id", String(200), primary_key=True),
+    Column("event_id", String, primary_key=True),
     Index("ix_merge_action_events_event", "event_id"),
 )
 
 alerts = Table(
     "alerts", metadata,
-    Column("watch", String(200), primary_key=True),
-    Column("event_id", String(200), primary_key=True),
+    Column("watch", String, primary_key=True),
+    Column("event_id", String, primary_key=True),
     Column("fired_at", UTCDateTime, nullable=False),
     Column("message", Text, nullable=False, default=""),
 )  # the primary key makes an alert unique per (watch, event)
