@@ -285,6 +285,9 @@ def test_import_command_prints_summary_and_each_bad_line(tmp_path, capsys):
 
     code, out, _ = run_cli(capsys, "--db", db, "reports", "list")
     assert code == 0 and "g1" in out and "g2" in out and "Rally" in out
+    assert out.index("g2") < out.index("g1")  # newest published first
+    code, out, _ = run_cli(capsys, "--db", db, "reports", "list", "--oldest-first")
+    assert out.index("g1") < out.index("g2")
     code, out, _ = run_cli(capsys, "--db", db, "reports", "list", "--lang", "ru",
                            "--format", "jsonl")
     lines = [json.loads(line) for line in out.splitlines()]

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
     group = subparsers.add_parser("reports", help="list, show and search stored reports")
     sub = group.add_subparsers(dest="reports_command", metavar="ACTION", required=True)
 
-    lister = sub.add_parser("list", help="list reports, newest stored last")
+    lister = sub.add_parser("list", help="list reports, newest published first")
     lister.add_argument("--case")
     lister.add_argument("--outlet")
     lister.add_argument("--kind", choices=REPORT_KINDS)
@@ -28,6 +28,8 @@ def register(subparsers) -> None:
     lister.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
     lister.add_argument("--until", metavar="DATE", help="published before (YYYY-MM-DD)")
     lister.add_argument("--limit", type=int, default=50)
+    lister.add_argument("--oldest-first", action="store_true",
+                        help="in the order they were stored instead")
     lister.add_argument("--format", choices=("table", "text", "jsonl"), default="table")
     lister.set_defaults(handler=list_reports)
 
@@ -117,7 +119,7 @@ def list_reports(args, ctx) -> int:
 
     query = ReportQuery(case=args.case, outlet=args.outlet, kind=args.kind, lang=args.lang,
                         since=_date(args.since, "--since"), until=_date(args.until, "--until"),
-                        limit=max(1, args.limit))
+                        limit=max(1, args.limit), newest_first=not args.oldest_first)
     store = ctx.open_store()
     try:
         reports = store.list_reports(query)

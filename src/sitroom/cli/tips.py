@@ -73,7 +73,7 @@ def list_tips(args, ctx) -> int:
 
     status = None if args.status == "all" else args.status
     query = ReportQuery(kind="tip", case=args.case, review_status=status,
-                        limit=max(1, args.limit))
+                        limit=max(1, args.limit), newest_first=True)
     store = ctx.open_store()
     try:
         tips = store.list_reports(query)
