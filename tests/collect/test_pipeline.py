@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import zlib
@@ -151,8 +152,8 @@ def test_faults_are_recorded_and_the_run_goes_on(server, sqlite_store):
         raw if raw.startswith(b"<!doctype") else zlib.decompress(raw))
 
 
-def test_second_pass_uses_conditional_get_and_fetches_only_what_is_missing(server, sqlite_store):
-    store = sqlite_store
+def test_second_pass_uses_conditional_get_and_fetches_only_what_is_missing(server, store):
+    """On SQLite and PostgreSQL alike."""
     outlets = build_site(server)
     first = collect_once(store, outlets, FAST)
     page_hits = server.hits["/a/0"]
@@ -210,3 +211,27 @@ def test_extraction_in_worker_processes(server, sqlite_store, monkeypatch):
     summary = collect_once(sqlite_store, [outlet], FAST)
     assert summary.new_reports == 4 and summary.errors == 1
     assert ("p", "no-text") in errors_by_kind(sqlite_store)
+
+
+def test_json_and_atom_feeds_without_fetching_pages(server, sqlite_store):
+    text = " ".join(sample_paragraphs(900, count=2))
+    server.feed("/j/feed.json", json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Sample J",
+        "items": [{"id": "1", "url": server.url("/j/1"), "title": "J1", "content_text": text},
+                  {"id": "2", "url": server.url("/j/2"), "title": "J2 (no text)"}],
+    }), content_type="application/feed+json")
+    server.feed("/t/atom.xml", (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Sample T</title><entry><title>T1</title>"
+        f'<link href="{server.url("/t/1")}"/><id>t1</id><updated>2020-10-06T10:00:00Z</updated>'
+        f"<content type=\"html\">&lt;p&gt;{sample_paragraphs(901, 1)[0]}&lt;/p&gt;</content>"
+        "</entry></feed>"), content_type="application/atom+xml")
+    outlets = [Outlet(key="j", name="J", feeds=(server.url("/j/feed.json"),)),
+               Outlet(key="t", name="T", feeds=(server.url("/t/atom.xml"),))]
+    summary = collect_once(sqlite_store, outlets, FAST.replace(fetch_pages=False))
+    assert summary.new_reports == 2 and summary.errors == 1
+    assert server.hits["/j/1"] == 0  # pages were not fetched
+    report = sqlite_store.get_report(report_id_for_url(server.url("/j/1")))
+    assert report.text == text and report.raw is None
+    atom = sqlite_store.get_report(report_id_for_url(server.url("/t/1")))
+    assert atom.published is not None and atom.published.year == 2020
