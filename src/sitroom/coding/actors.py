@@ -9,6 +9,7 @@ Forces of Kyrgyzstan", "protesters" → "Protesters (Kyrgyzstan)", with ACLED in
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -51,6 +52,11 @@ def _strip_ru_case(word: str) -> str:
                 return stem + "ий"
             return stem
     return word
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_key(word: str) -> str:
+    return normalise(word)
 
 
 def normalise(name: str) -> str:
@@ -173,34 +179,29 @@ class ActorResolver:
                 self._exact.setdefault(key, actor)
                 self._by_first.setdefault(key[0], []).append((key, actor))
                 self._max_words = max(self._max_words, len(key.split()))
-        self._alias_rx = self._build_prefilter()
-
-    def _build_prefilter(self) -> re.Pattern[str] | None:
-        stems: set[str] = set()
-        for actor in self.actors:
-            for alias in (actor.name, *actor.aliases):
-                for word in re.findall(r"[\w'-]{4,}", alias):
-                    stems.add(re.escape(word[:4].lower()))
-        if not stems:
-            return None
-        return re.compile(r"(?<![\w])(?:" + "|".join(sorted(stems)) + r")", re.I)
+        self._prefixes = {k[:3] for k in self._exact} | {
+            w[:3] for k in self._exact for w in k.split()}
 
     def case_actors_in(self, text: str) -> list[tuple[Actor, int, int]]:
         """Case actors named in a text as (actor, start, end), by alias in any script."""
-        if not self.actors or self._alias_rx is None or not self._alias_rx.search(text):
+        if not self.actors:
             return []
         words = list(re.finditer(r"[\w'][\w'-]*", text))
+        starts = [_word_key(w.group(0))[:3] in self._prefixes for w in words]
+        if not any(starts):
+            return []
         out: list[tuple[Actor, int, int]] = []
         i = 0
         while i < len(words):
             found = None
-            for n in range(min(self._max_words, len(words) - i), 0, -1):
-                span = words[i:i + n]
-                phrase = text[span[0].start():span[-1].end()]
-                actor = self.lookup(phrase)
-                if actor is not None:
-                    found = (actor, span[0].start(), span[-1].end(), n)
-                    break
+            if starts[i]:
+                for n in range(min(self._max_words, len(words) - i), 0, -1):
+                    span = words[i:i + n]
+                    phrase = text[span[0].start():span[-1].end()]
+                    actor = self.lookup(phrase)
+                    if actor is not None:
+                        found = (actor, span[0].start(), span[-1].end(), n)
+                        break
             if found:
                 out.append(found[:3])
                 i += found[3]

@@ -20,7 +20,7 @@ from sitroom.coding import modality as mod
 from sitroom.coding.actors import ActorRef, ActorResolver
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.geo import country_name
-from sitroom.coding.lexicon import find_cues, prefilter
+from sitroom.coding.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
 from sitroom.coding.sentences import Sentence, chunks, clean_text, split_clauses, split_sentences
 from sitroom.model import Actor, Claim, Document
 
@@ -103,12 +103,15 @@ class Coder:
         gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
         other = prefilter("ru") if lang == "ky" else prefilter("ky") if lang == "ru" else None
         for i, s in enumerate(sentences):
-            if len(p.cues) >= MAX_CANDIDATES:
-                break
             if gate.search(s.text) or (other is not None and other.search(s.text)):
                 cues = find_cues(s.text, lang)
                 if cues:
                     p.cues[i] = cues
+        if len(p.cues) > MAX_CANDIDATES:  # a huge text: keep sentences where something happens
+            def rank(i: int) -> int:
+                return 0 if any(n in PHYSICAL or n in POLITICAL for n, _, _ in p.cues[i]) else 1
+            keep = sorted(sorted(p.cues, key=rank)[:MAX_CANDIDATES])
+            p.cues = {i: p.cues[i] for i in keep}
         return p
 
     def _parse_english(self, prepared: list[_Prepared]) -> None:
@@ -142,7 +145,7 @@ class Coder:
                 last_place[sent.paragraph] = places[0]
             iso3 = getattr(place, "iso3", None) or doc_iso3
             ctx = ClauseContext(self.resolver, country_name(iso3), iso3, p.lang,
-                                protest_context=protest_context)
+                                protest_context=protest_context, doc_iso3=doc_iso3)
             for clause, c_start in _clauses(sent.text):
                 c_end = c_start + len(clause)
                 cues = [Cue(n, s, e, _modality(parsed, sent.text, s, e, p.lang))

@@ -67,6 +67,7 @@ class ClauseContext:
     iso3: str | None
     lang: str
     protest_context: bool = False
+    doc_iso3: str | None = None
     foreign_iso3: dict[str, str] = field(default_factory=dict)
 
 
@@ -200,7 +201,7 @@ def foreign_state(phrase: str, ctx: ClauseContext) -> ActorRef | None:
 
         iso3 = state_iso3(m.group(0))
         ctx.foreign_iso3[m.group(0)] = iso3 or ""
-    if not iso3 or iso3 == ctx.iso3:
+    if not iso3 or iso3 == (ctx.doc_iso3 or ctx.iso3):
         return None
     from sitroom.coding.geo import country_name
 
