@@ -121,6 +121,36 @@ def due_feeds(
     return due
 
 
+@dataclass(frozen=True)
+class _ReadPage:
+    """A page read off the event loop: its article and what storing it needs."""
+
+    article: Article
+    signature: bytes
+    lang: str
+    raw: bytes  # zlib-compressed page
+
+
+_worker = threading.local()  # per thread (and per worker process): its own MinHash signer
+
+
+def read_page(
+    content: bytes, url: str, content_type: str, threshold: float, default_lang: str
+) -> _ReadPage:
+    """Extract, sign, detect the language and compress a page (pure; runs in a worker)."""
+    from sitroom.reading.dedup import NearDuplicateIndex
+    from sitroom.reading.language import detect_language
+
+    article = extract_article(content, url=url, content_type=content_type)
+    signer = getattr(_worker, "signer", None)
+    if signer is None or signer.threshold != threshold:
+        signer = _worker.signer = NearDuplicateIndex(threshold=threshold)
+    return _ReadPage(
+        article=article, signature=signer.signature(article.text),
+        lang=detect_language(article.text, default=default_lang), raw=compress_raw(content),
+    )
+
+
 class _Extractor:
     """Runs page extraction off the event loop: in threads for small passes, and once a pass has
     many pages, in worker processes, so extraction uses another core instead of the GIL."""
@@ -132,10 +162,12 @@ class _Extractor:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._workers = max(1, min(4, (os.cpu_count() or 2) - 1))
 
-    async def extract(self, content: bytes, url: str, content_type: str) -> Article:
-        """The article of a page (ParseError when it has no text)."""
+    async def read(
+        self, content: bytes, url: str, content_type: str, threshold: float, default_lang: str
+    ) -> _ReadPage:
+        """The article of a page and its signature (ParseError when it has no text)."""
         self.done += 1
-        call = functools.partial(extract_article, content, url=url, content_type=content_type)
+        call = functools.partial(read_page, content, url, content_type, threshold, default_lang)
         if self.done <= self.PROCESS_AFTER:
             return await asyncio.to_thread(call)
         if self._pool is None:
@@ -262,7 +294,7 @@ class _Pass:
     async def _collect_item(
         self, fetcher: Fetcher, outlet: Outlet, item: FeedItem, canon: str
     ) -> bool:
-        article: Article | None = None
+        read: _ReadPage | None = None
         page: FetchResult | None = None
         if self.settings.fetch_pages:
             try:
@@ -275,28 +307,36 @@ class _Pass:
                     return _transient(failure)
             if page is not None:
                 try:
-                    article = await self.extractor.extract(
-                        page.content, page.final_url, page.content_type
+                    read = await self.extractor.read(
+                        page.content, page.final_url, page.content_type,
+                        self.settings.near_duplicate_threshold, _default_lang(outlet),
                     )
                 except ParseError as exc:
                     used = " (the feed's summary is used instead)" if item.best_text else ""
                     self.error(outlet, item.link, f"page: {exc}{used}", "no-text")
-        text = article.text if article else item.best_text
-        if not text.strip():
+        if read is None and not item.best_text.strip():
             if not self.settings.fetch_pages:
                 self.error(outlet, item.link, "feed item has no text", "no-text")
             return False
-        self._store(outlet, item, canon, text, article, page)
+        self._store(outlet, item, canon, read, page)
         return False
 
     def _store(
-        self, outlet: Outlet, item: FeedItem, canon: str, text: str,
-        article: Article | None, page: FetchResult | None,
+        self, outlet: Outlet, item: FeedItem, canon: str, read: _ReadPage | None,
+        page: FetchResult | None,
     ) -> None:
         """Add one report, then link it to an earlier near-duplicate if it is one."""
         from sitroom.reading.language import detect_language
 
         tally = self.tally(outlet)
+        article = read.article if read else None
+        text = article.text if article else item.best_text
+        if read is not None:
+            signature, lang = read.signature, read.lang
+        else:
+            signature = self.index.signature(text)
+            lang = detect_language(text, default=_default_lang(outlet))
+        raw = read.raw if read else (compress_raw(page.content) if page is not None else None)
         report = Report(
             id=report_id_for_url(canon),
             kind="article",
@@ -305,17 +345,16 @@ class _Pass:
             url=item.link,
             canonical_url=canon,
             outlet=outlet.key,
-            lang=detect_language(text, default=(outlet.languages or ("en",))[0]),
+            lang=lang,
             published=item.published or (article.published if article else None),
             fetched=self.clock(),
             author=(article.author if article and article.author else item.author),
             content_hash=content_hash(text),
-            raw=compress_raw(page.content) if page is not None else None,
+            raw=raw,
             raw_type=(page.content_type if page is not None else ""),
             country_hint=outlet.country or None,
             case=self.case,
         )
-        signature = self.index.signature(text)
         result = self.store.add_report(report)
         if result.status == "duplicate-content":
             tally.exact_duplicates += 1
@@ -329,6 +368,11 @@ class _Pass:
         if original is not None and original != result.report_id:
             self.store.set_near_duplicate(result.report_id, original)
             tally.near_duplicates += 1
+
+
+def _default_lang(outlet: Outlet) -> str:
+    """The language assumed when detection cannot tell: the outlet's first, else English."""
+    return outlet.languages[0] if outlet.languages else "en"
 
 
 def _new_index(store: Store, settings: Settings):
