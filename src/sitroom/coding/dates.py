@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 re.I), "range"),
     # "5 October 2020", "5th of October", "5 октября 2020 года", "6-октябрь", "6-октябрда"
     (re.compile(rf"(?<![\d.])(?:{_YEAR}[-\s]*(?:жылдын|жылы|ж\.)?\s*)?{_DAY}(?:\s+of)?[\s-]*"
-                rf"(?P<m>{_MONTH_RE})\b\.?(?:,?\s*(?P<y2>(?:19|20)\d\d))?", re.I), "dm"),
+                rf"(?P<m>{_MONTH_RE})[а-яөүң]*\b\.?(?:,?\s*(?P<y2>(?:19|20)\d\d))?", re.I), "dm"),
     # "October 5, 2020", "Oct. 5"
     (re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+{_DAY}\b(?!\s*(?:%|percent))(?:,?\s*{_YEAR})?",
                 re.I), "md"),
@@ -218,7 +218,8 @@ def _fallback(text: str, published: date | None, lang: str) -> tuple[date, int] 
     except Exception:
         return None
     for phrase, when in found or ():
-        if not re.search(r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|\d{1,2}\s+[^\W\d]{3,}", phrase) \
+        if not re.search(r"[^\W\d_]{3,}", phrase) or not re.search(
+                r"\d{1,2}\D+\d{4}|\d{4}\D+\d{1,2}|\d{1,2}\s+[^\W\d]{3,}", phrase) \
                 or re.search(r"\d0s\b", phrase):
             continue
         if published is None and not re.search(r"(?:19|20)\d\d", phrase):

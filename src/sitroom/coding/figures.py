@@ -84,6 +84,14 @@ _PERSON_EXACT = {
     "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "driver", "drivers",
     "official", "officials", "farmer", "worshippers", "pupils", "fighter", "militant",
     "guard", "patients", "refugees", "migrants", "prisoners", "inmates", "monks",
+    "chief", "chiefs", "elder", "elders", "imam", "priest", "pastor", "trader", "traders",
+    "businessman", "lawyer", "lawyers", "judge", "commander", "mayor", "councillor",
+    "candidate", "resident", "villager", "herder", "herders", "shepherd", "fisherman",
+    "fishermen", "policewoman", "pilgrim", "pilgrims", "tourist", "tourists", "infant",
+    "baby", "teenager", "teenagers", "minor", "minors", "politician", "lawmaker", "deputy",
+    "activist", "reporter", "reporters", "cameraman", "photographer", "volunteer",
+    "volunteers", "sergeant", "captain", "colonel", "lieutenant", "general", "serviceman",
+    "servicemen", "gendarme", "gendarmes", "ranger", "rangers", "security", "guardsmen",
 }
 # words that govern a number but not one of our figures: they stop the search
 _OTHER = {"abducted", "kidnapped", "evacuated", "displaced", "rescued", "released", "freed",
@@ -178,6 +186,9 @@ def _excluded(toks: list[_Tok], a: int, b: int, q: Quantity) -> bool:
     if (nxt is not None and nxt.kind == "dash" and nxt2 is not None and nxt2.kind == "word"
             and (nxt2.low in _UNITS_AFTER or nxt2.low.startswith(_UNIT_STEMS_AFTER))):
         return True  # "25-year-old", "6-октябрь"
+    if (nxt is not None and nxt.low == "of" and nxt2 is not None
+            and nxt2.low in _UNITS_AFTER and nxt2.low not in ("times", "per")):
+        return True  # "10 of October", "5 of the years"
     if nxt is not None and nxt.text in ("%", ":", "/", "$", "€", "£", "₽") and (
         nxt.text != "/" or (nxt2 is not None and nxt2.kind == "num")
     ):
@@ -264,20 +275,34 @@ def _head_end(toks: list[_Tok], b: int) -> tuple[int, bool, bool]:
     return i, person, crowd
 
 
+_PASSIVE = {"was", "is", "has", "had", "got", "been", "died", "dies", "perished", "succumbed"}
+
+
 def _singular_subjects(toks: list[_Tok], text: str) -> list[Quantity]:
-    """ "A protester was killed", "one policeman died": a count of one with no digits."""
+    """ "A protester was killed", "killing a teacher": a count of one with no number word.
+
+    Only a victim counts: the noun must take a passive verb ("was killed") or follow the verb
+    ("killed a teacher"), so "a gunman killed 3" stays at 3.
+    """
     out = []
     for i, t in enumerate(toks):
-        if t.low not in ("a", "an", "another", "один", "одна", "бир"):
+        if t.low not in ("a", "an", "another"):
             continue
-        for j in (i + 1, i + 2):
-            if j < len(toks) and _is_person(toks[j]) and toks[j].low not in (
+        j = i + 1
+        # "a 35-year-old man": skip the age
+        if j + 4 < len(toks) and toks[j].kind == "num" and toks[j + 2].low in ("year", "years"):
+            j += 5 if toks[j + 3].kind == "dash" else 4
+        for k in (j, j + 1):
+            if k >= len(toks) or not _is_person(toks[k]) or toks[k].low in (
                 "people", "police", "others", "opposition", "staff", "personnel", "youth",
             ):
-                if t.low in ("один", "одна", "бир"):
-                    break  # parsed by numbers already
-                out.append(Quantity(1, 1, t.start, toks[j].end, text[t.start:toks[j].end]))
+                continue
+            prev_cat = _category(toks[i - 1]) if i > 0 else None
+            follow = {x.low for x in toks[k + 1:k + 4]}
+            if prev_cat is None and not follow & _PASSIVE:
                 break
+            out.append(Quantity(1, 1, t.start, toks[k].end, text[t.start:toks[k].end]))
+            break
     return out
 
 

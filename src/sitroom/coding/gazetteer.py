@@ -97,6 +97,14 @@ _EXTRA_COUNTRY_NAMES = {
 }
 
 
+# ACLED's spelling where GeoNames' country name differs.
+_ACLED_COUNTRY = {
+    "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "PSE": "Palestine",
+    "CZE": "Czech Republic", "CPV": "Cape Verde", "SWZ": "eSwatini", "TLS": "East Timor",
+    "VAT": "Vatican City", "MAC": "Macau",
+}
+
+
 class Gazetteer:
     """Names to places, built once; ``find`` reads places out of a text, best first."""
 
@@ -117,12 +125,12 @@ class Gazetteer:
         cc3: dict[str, str] = {}
         for cc, c in gc.get_countries().items():
             cc3[cc] = c["iso3"]
-            self.country_names[c["iso3"]] = c["name"]
+            self.country_names[c["iso3"]] = _ACLED_COUNTRY.get(c["iso3"], c["name"])
             self.capitals[c["iso3"]] = c["capital"]
-            idx = self._add(_Entry("country", c["name"], c["iso3"], cc, None, None, None,
-                                   int(c["population"] or 0)))
+            idx = self._add(_Entry("country", self.country_names[c["iso3"]], c["iso3"], cc, None,
+                                   None, None, int(c["population"] or 0)))
             self.countries[c["iso3"]] = idx
-            names = {c["name"]}
+            names = {c["name"], self.country_names[c["iso3"]]}
             pc = pycountry.countries.get(alpha_3=c["iso3"])
             if pc is not None:
                 names |= {getattr(pc, a) for a in ("name", "common_name") if hasattr(pc, a)}
