@@ -47,13 +47,24 @@ def test_digest_events_pair_by_country_and_type_whatever_the_order():
     assert all(ok for pair in r.pairs for _, ok in pair.hits)
 
 
-def test_unrelated_prediction_is_spurious_and_gold_missed():
+def test_single_event_document_pairs_its_event_with_the_closest_prediction():
     doc = gold([PROTEST])
+    wrong = {"sub_event_type": "Air/drone strike", "event_type": "Explosions/Remote violence",
+             "event_date": "2019-01-01", "iso3": "SYR", "location": "Idlib"}
+    r = score_doc(doc, [wrong, dict(PROTEST, location="Abuja")])
+    assert [(p.gold_index, p.pred_index) for p in r.pairs] == [(0, 1)]
+    assert r.spurious == ("Air/drone strike",)
+    alone = aggregate([score_doc(doc, [wrong])])
+    assert alone.events.matched == 1 and alone.field("sub_event_type") == 0.0
+
+
+def test_unrelated_prediction_is_spurious_and_gold_missed():
+    doc = gold([PROTEST, ARREST])
     pred = {"sub_event_type": "Air/drone strike", "event_type": "Explosions/Remote violence",
             "event_date": "2019-01-01", "iso3": "SYR", "location": "Idlib"}
     r = score_doc(doc, [pred])
     assert r.counts.matched == 0
-    assert r.missed == ("Peaceful protest",) and r.spurious == ("Air/drone strike",)
+    assert r.missed == ("Peaceful protest", "Arrests") and r.spurious == ("Air/drone strike",)
     assert r.counts.precision == 0 and r.counts.recall == 0 and r.counts.f1 == 0
 
 
@@ -98,6 +109,8 @@ def test_claims_are_scored_through_their_contract_dict():
     ("Protesters (Nigeria)", "Rioters (Nigeria)", False),
     ("Police Forces of Kyrgyzstan (2017-2020)", "Police", False),
     ("Military Forces of Sudan", "Rapid Support Forces", False),
+    ("Constitutional Court of Malawi", "Malawi's Constitutional Court", True),
+    ("Sudan's government", "Government of Sudan", True),
 ])
 def test_actor_match(a, b, same):
     assert actor_match(a, b) is same

@@ -18,6 +18,7 @@ _PLACE_SUFFIXES = re.compile(
     r"division|territory|raion|rayon|municipality|область|район)\b"
 )
 _STOP = {"of", "the", "and", "de", "du", "des", "la", "le", "al", "el"}
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 def norm_text(value: Any) -> str:
@@ -74,7 +75,7 @@ def place_match(gold: Any, pred: Any) -> bool:
 
 
 def _actor_tokens(value: Any) -> list[str]:
-    base = re.sub(r"\([^)]*\)", " ", str(value or ""))
+    base = re.sub(r"\([^)]*\)", " ", _POSSESSIVE.sub("", str(value or "")))
     return [t for t in norm_text(base).split() if t not in _STOP]
 
 
@@ -95,7 +96,8 @@ def actor_match(gold: Any, pred: Any) -> bool:
     if _fair_part(set(g), set(p)):
         return True
     # a name given inside parentheses: "Houthi Movement (Ansar Allah)" = "Ansar Allah"
-    full_g, full_p = set(norm_text(gold).split()) - _STOP, set(norm_text(pred).split()) - _STOP
+    full_g = set(norm_text(_POSSESSIVE.sub("", str(gold))).split()) - _STOP
+    full_p = set(norm_text(_POSSESSIVE.sub("", str(pred))).split()) - _STOP
     return "(" in str(gold) + str(pred) and _fair_part(full_g, full_p)
 
 
@@ -229,9 +231,17 @@ def match_events(
     gold: Sequence[GoldEvent], pred: Sequence[Mapping[str, Any]],
     threshold: float = MATCH_THRESHOLD,
 ) -> list[tuple[int, int, float]]:
-    """Optimal one-to-one pairs (gold index, predicted index, similarity) above ``threshold``."""
+    """Optimal one-to-one pairs (gold index, predicted index, similarity) above ``threshold``.
+
+    A document with a single gold event pairs it with its most similar prediction whatever the
+    similarity: every prediction on a one-event snippet is an attempt at that event, and field
+    accuracy must count a wrong type as wrong rather than drop the pair.
+    """
     if not gold or not pred:
         return []
     sims = [[similarity(g, p) for p in pred] for g in gold]
+    if len(gold) == 1:
+        best = max(range(len(pred)), key=lambda j: sims[0][j])
+        return [(0, best, sims[0][best])]
     pairs = assign([[1.0 - s for s in row] for row in sims])
     return [(i, j, sims[i][j]) for i, j in pairs if sims[i][j] >= threshold]
