@@ -78,7 +78,7 @@ class _Powers:
 
 
 def shingle_hashes(prepared: str, powers: _Powers | None = None) -> np.ndarray:
-    """Distinct 32-bit hashes of the text's overlapping word 3-shingles.
+    """32-bit hashes of the text's overlapping word 3-shingles, in text order (repeats kept).
 
     ``prepared`` comes from ``clean.prepare_for_hashing``; ASCII punctuation and spaces separate
     words, so the shingles are those of ``clean.normalise_for_hashing``. The hash of a shingle is
@@ -108,7 +108,7 @@ def shingle_hashes(prepared: str, powers: _Powers | None = None) -> np.ndarray:
         np.cumsum(b.astype(np.uint64) * pw[:n], out=prefix[1:])
         h = (prefix[e] - prefix[s]) * inv[s]
         h = _splitmix(h) >> np.uint64(32)
-    return np.unique(h.astype(np.uint32))
+    return h.astype(np.uint32)
 
 
 @dataclass(frozen=True)
@@ -174,8 +174,9 @@ class NearDuplicateIndex:
         empty = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype="<u4").tobytes()
         out = []
         for h in hashes:
-            header = _HEADER.pack(_MAGIC, _VERSION, self.num_perm, min(len(h), 0xFFFFFFFF))
-            if not len(h):
+            distinct = len(set(h.tolist()))  # cheaper than np.unique for a few hundred values
+            header = _HEADER.pack(_MAGIC, _VERSION, self.num_perm, min(distinct, 0xFFFFFFFF))
+            if not distinct:
                 out.append(header + empty)
                 continue
             with np.errstate(over="ignore"):
