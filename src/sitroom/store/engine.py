@@ -55,9 +55,9 @@ def set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any = None) -> N
     dbapi_conn.isolation_level = None  # the driver must not open transactions behind our back
     cur = dbapi_conn.cursor()
     try:
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the others may wait
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous=NORMAL")
     finally:
         cur.close()
@@ -74,7 +74,7 @@ def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     backend = backend_of(url)
     if backend == "postgresql":
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=20)
     parsed = make_url(url)
     database = parsed.database or ""
     if database in ("", ":memory:"):
@@ -84,7 +84,9 @@ def make_engine(url: str) -> Engine:
         )
     else:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # Connections are cheap; many threads may each hold one while SQLite serialises writes.
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               pool_size=5, max_overflow=45)
     event.listen(engine, "connect", set_sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

@@ -64,6 +64,11 @@ def migrate(engine: Engine) -> int:
         with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
             _lock(conn)
             version = current_version(conn)
+            if version > LATEST:
+                raise StoreError(
+                    f"{mask_url(engine.url.render_as_string(hide_password=False))} is at schema "
+                    f"version {version}, newer than this sitroom knows ({LATEST}): upgrade sitroom"
+                )
             for number, description, apply in MIGRATIONS:
                 if number <= version:
                     continue

@@ -26,12 +26,17 @@ class SqlStore(CatalogueStore, ReportStore, EventStore):
 
     def check(self) -> list[str]:
         """Problems found by the database's own integrity checks (empty when all is well)."""
+        problems: list[str] = []
+        version = self.schema_version()
+        if version != migrations.LATEST:
+            problems.append(f"schema is at version {version}, this sitroom expects "
+                            f"{migrations.LATEST} (run `sitroom init`)")
         with self._read() as conn:
             if self.dialect != "sqlite":
                 conn.execute(text("SELECT 1"))
-                return []
+                return problems
             found = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            problems = [p for p in found if p != "ok"]
+            problems += [p for p in found if p != "ok"]
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
             problems += [f"foreign key broken: {tuple(r)}" for r in fk]
         try:
