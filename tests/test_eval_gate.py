@@ -1,0 +1,67 @@
+"""The quality gate: the coder's headline figures on the shipped gold may not drop below floors.
+
+Floors live in ``tests/eval_floors.json`` and are only ever raised (``sitroom eval
+--update-floors tests/eval_floors.json gold/*.jsonl``); a second test refuses a floors file that
+lowers or drops a floor pinned in the last commit.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitroom.evaluation import check_floors, evaluate, read_floors
+from sitroom.evaluation.floors import lowered
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = ROOT / "tests" / "eval_floors.json"
+GOLD = [ROOT / "gold" / name for name in
+        ("sitroom_gold.jsonl", "seed_note.jsonl", "plover_gsr.jsonl")]
+# The figures the gate must pin for each shipped gold file.
+REQUIRED = {
+    "sitroom_gold.jsonl": ("event_f1", "event_type_acc", "sub_event_type_acc",
+                           "sub_event_type_wf1", "fatalities_exact", "event_date_exact",
+                           "location_acc", "admin1_acc", "country_acc", "actor1_acc"),
+    "seed_note.jsonl": ("event_f1", "event_type_acc", "fatalities_exact"),
+    "plover_gsr.jsonl": ("plover_type_acc",),
+}
+
+
+def test_floors_pin_every_headline_figure():
+    floors = read_floors(FLOORS)["floors"]
+    for gold, names in REQUIRED.items():
+        missing = [n for n in names if n not in floors.get(gold, {})]
+        assert not missing, f"{gold}: no floor for {missing}"
+
+
+@pytest.mark.slow
+def test_coder_holds_its_floors_on_the_shipped_gold():
+    from sitroom.coding import Coder
+
+    report = evaluate(GOLD, Coder())
+    failures = check_floors(report.headlines_by_file(), read_floors(FLOORS)["floors"])
+    assert not failures, "figures dropped below their floors:\n" + "\n".join(failures)
+
+
+def _committed_floors() -> dict | None:
+    try:
+        out = subprocess.run(
+            ["git", "show", "HEAD:tests/eval_floors.json"], cwd=ROOT, capture_output=True,
+            text=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return json.loads(out.stdout)["floors"]
+
+
+def test_floors_are_never_lowered_against_the_last_commit():
+    committed = _committed_floors()
+    if committed is None:
+        pytest.skip("not a git checkout, or the floors file is not committed yet")
+    now = read_floors(FLOORS)["floors"]
+    problems = lowered(committed, now)
+    assert not problems, "floors may only be raised:\n" + "\n".join(problems)
