@@ -29,7 +29,13 @@ MAX_N = 4  # longest name, in words, looked up
 _STOP = frozenset(
     w.strip() for w in (DATA / "place_stopwords.txt").read_text(encoding="utf-8").splitlines()
     if w.strip() and not w.startswith("#")
-)
+) | frozenset(("one", "due", "all", "some", "many", "more", "most", "such", "both", "each",
+               "every", "other", "another", "same", "own", "only", "even", "still", "yet",
+               "well", "just", "now", "then", "again", "never", "always", "often", "however",
+               "meanwhile", "later", "earlier", "today", "yesterday", "tomorrow", "tonight",
+               "according", "despite", "under", "over", "about", "above", "below", "between",
+               "against", "among", "through", "without", "within", "across", "toward",
+               "towards", "upon", "around", "along", "amid", "following", "including"))
 
 
 @dataclass(frozen=True)
@@ -94,8 +100,25 @@ _EXTRA_COUNTRY_NAMES = {
     "COD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "VNM": ["Vietnam"],
     "TZA": ["Tanzania"], "VEN": ["Venezuela"], "BOL": ["Bolivia"], "LAO": ["Laos"],
     "PSE": ["Palestine", "Gaza", "West Bank", "Палестина"], "MMR": ["Myanmar", "Burma"],
+    "TTO": ["Trinidad"], "CIV": ["Côte d'Ivoire", "Cote d'Ivoire", "Кот-д’Ивуар"],
+    "MKD": ["Macedonia"], "SWZ": ["Swaziland"], "CPV": ["Cape Verde"], "TLS": ["East Timor"],
 }
 
+
+_NAME_OK_BEFORE = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                   "east", "west", "greater", "downtown", "in", "at", "near", "from", "to"}
+_NAME_OK_AFTER = {"city", "state", "region", "province", "district", "oblast", "county",
+                  "governorate", "municipality", "airport", "mayor", "governor", "police",
+                  "court", "university", "square", "council", "prison", "hospital", "town",
+                  "village", "area", "valley", "port", "oblasty", "rayon", "raion", "division",
+                  "department", "prefecture", "zone", "camp", "refinery", "mine", "market"}
+
+_TITLES = {"king", "queen", "president", "minister", "general", "gen", "colonel", "col",
+           "captain", "capt", "sheikh", "emir", "sultan", "pope", "mr", "mrs", "ms", "dr",
+           "judge", "prince", "princess", "lt", "sen", "senator", "rep", "governor", "mayor",
+           "ambassador", "secretary", "chairman", "commander", "leader", "spokesman", "sir",
+           "lord", "lady", "saint", "st", "imam", "ayatollah", "bishop", "archbishop", "rev",
+           "father", "brother", "sister", "premier", "chancellor", "mullah", "marshal"}
 
 # ACLED's spelling where GeoNames' country name differs.
 _ACLED_COUNTRY = {
@@ -160,6 +183,7 @@ class Gazetteer:
             self._index(name, idx, primary=True)
             if name != city["name"]:
                 self._index(city["name"], idx, primary=False)
+            main_skel = skeleton(name)
             for alt in [*city["alternatenames"], *fix.get("aliases", ())]:
                 cyr = not alt.isascii() and _CYR.search(alt) is not None
                 if not cyr and (len(alt) < 3 or (alt.isupper() and len(alt) <= 4)):
@@ -168,7 +192,9 @@ class Gazetteer:
                     continue
                 if " " in alt and all(w in _STOP for w in norm(alt).split()):
                     continue  # "White House" is an old name of Casablanca, rarely meant
-                self._index(alt, idx, primary=alt in fix.get("aliases", ()))
+                # a spelling of the main name in another script counts as the main name
+                main = alt in fix.get("aliases", ()) or (cyr and skeleton(alt) == main_skel)
+                self._index(alt, idx, primary=main)
         landmarks = _read_json("landmarks.json")
         self.capital_words = sorted((norm(w) for w in landmarks["capital_words"]),
                                     key=lambda w: -len(w))
@@ -247,11 +273,36 @@ class Gazetteer:
                 continue
         return None
 
-    def _score(self, idx: int, primary: bool, hint: str | None, named: set[str]) -> float:
+    def _score(self, idx: int, primary: bool, hint: str | None, named: set[str],
+               near: set[str] = frozenset()) -> float:
+        """Country hint ≫ country named right after ("Tripoli, Lebanon") > size and spelling."""
         e = self.entries[idx]
-        kind = {"country": 4.0, "city": 2.5 if primary else 1.0, "admin1": 2.0}[e.kind]
-        return (6.0 * (e.iso3 == hint) + 3.0 * (e.iso3 in named) + kind
-                + math.log10(e.population + 10) / 2)
+        kind = {"country": 8.0, "city": 1.5 if primary else 1.0, "admin1": 1.3}[e.kind]
+        size = e.population if e.kind != "admin1" else 31_000  # a region: a mid-sized town
+        return (6.0 * (e.iso3 == hint) + 3.0 * (e.iso3 in near) + 0.5 * (e.iso3 in named)
+                + kind + math.log10(size + 10))
+
+    def _part_of_a_name(self, toks, i: int, n: int) -> bool:
+        """True when a one-word match sits inside a run of capitalised words: "King Hassan",
+        "Warren Christopher", "Kenzo Oshima" — a person, not a town."""
+        if n != 1:
+            return False
+        word = toks[i][0]
+        if len(word) <= 3 and word.isupper():
+            return True  # an acronym: "UN", "ILO"
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and norm(prev[0]) in _TITLES:
+            return True  # "King Hassan", "President Bush"
+        if prev is not None and prev[0][:1].isupper() and not word.isupper() \
+                and toks[i][1] - prev[2] <= 1 and norm(prev[0]) not in _STOP \
+                and norm(prev[0]) not in _NAME_OK_BEFORE and norm(prev[0]) not in self.exact:
+            return True
+        return bool(
+            nxt is not None and nxt[0][:1].isupper() and not word.isupper()
+            and nxt[1] - toks[i][2] <= 1 and norm(nxt[0]) not in _NAME_OK_AFTER
+            and norm(nxt[0]) not in self.exact
+        )
 
     def _place(self, e: _Entry, precision: int) -> Place:
         if e.kind == "country":
@@ -274,7 +325,8 @@ class Gazetteer:
         """Places mentioned in ``text``, best first; ``names`` are NER location strings."""
         text = text[:100_000]
         toks = words(text)
-        named = self._countries_named(toks, lang)
+        named_at = self._countries_named(toks, lang)
+        named = {iso: ps[0] for iso, ps in named_at.items()}
         context = country_hint or (min(named, key=lambda c: named[c]) if named else None)
         found: list[tuple[int, int, Place]] = []  # (sort position, order, place)
         i = 0
@@ -288,7 +340,13 @@ class Gazetteer:
                 i += 1
                 continue
             cands, n, _exact = got
-            best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft))
+            if self._part_of_a_name(toks, i, n) and not any(
+                self.entries[c[0]].kind == "country" for c in cands
+            ):
+                i += n
+                continue
+            near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
+            best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
             e = self.entries[best[0]]
             if not best[1] and e.kind == "city" and soft and e.iso3 not in soft:
                 i += n  # a stray alternate name abroad while the text is about elsewhere
@@ -352,18 +410,20 @@ class Gazetteer:
                     taken.update(range(k, k + len(phrase.split())))
         return out, taken
 
-    def _countries_named(self, toks, lang: str) -> dict[str, int]:
-        """ISO3 → first word position, for every country named or adjective used."""
-        out: dict[str, int] = {}
+    def _countries_named(self, toks, lang: str) -> dict[str, list[int]]:
+        """ISO3 → word positions, for every country named or adjective used."""
+        out: dict[str, list[int]] = {}
         en, ru, ky = demonyms()
         for i, (w, _, _) in enumerate(toks):
             k = norm(w)
             iso = None
             if w[:1].isupper() and k in en:
                 iso = en[k]
-            elif re.search(r"[\u0400-\u04ff]", k):
-                iso = next((c for s, c in ru if k.startswith(s)), None) or next(
-                    (c for s, c in ky if k.startswith(s) and len(k) - len(s) <= 5), None)
+            elif not k.isascii() and _CYR.search(k):
+                iso = next((c for s, c in ru if k.startswith(s)), None)
+                if iso is None and lang == "ky":
+                    iso = next((c for s, c in ky if k.startswith(s) and len(k) - len(s) <= 5),
+                               None)
             if iso is None and w[:1].isupper():
                 got = self._lookup(toks, i, lang, forced=False)
                 if got is not None:
@@ -372,7 +432,7 @@ class Gazetteer:
                             iso = self.entries[idx].iso3
                             break
             if iso is not None:
-                out.setdefault(iso, i)
+                out.setdefault(iso, []).append(i)
         return out
 
     def country(self, iso3: str) -> Place:
@@ -385,7 +445,7 @@ class Gazetteer:
     def country_of(self, text: str, lang: str) -> str | None:
         """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
         named = self._countries_named(words(text[:100_000]), lang)
-        return min(named, key=lambda c: named[c]) if named else None
+        return min(named, key=lambda c: named[c][0]) if named else None
 
 
 def _char_pos(toks, joined: str, pos: int) -> int:
