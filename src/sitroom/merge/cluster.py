@@ -2,11 +2,13 @@
 
 Each claim, in a fixed order (country, date, id), is compared with the candidate events of its
 country whose dates fall in its window. Every member must pass the hard gates (complete linkage:
-no chains); the claim joins the candidate with the best average score if that clears ``JOIN``,
-else it opens an event whose id derives from it. Scores from structured fields decide alone when
-they are clearly high (``SURE``) or low (``DOUBT``); in between, the evidence sentences are
-compared with the multilingual encoder. The same claims in the same order always give the same
-events and ids; new claims join or open events without recomputing the rest.
+no chains), and an event holds at most one claim per report (the coder reports each event of a
+report once, so two claims of one report are two events); the claim joins the candidate with
+the best average score if that clears ``JOIN``, else it opens an event whose id derives from it.
+Scores from structured fields decide alone when they are clearly high (``SURE``) or low
+(``DOUBT``); in between, the evidence sentences are compared with the multilingual encoder.
+The same claims always give the same events and ids; new claims join or open events without
+recomputing the rest.
 """
 
 from __future__ import annotations
@@ -142,11 +144,22 @@ class _Merger:
         return ev
 
     def _refresh(self, ev: _Open) -> None:
+        """Re-index an open event under its current date and country (full build at the end)."""
         status = ev.base.status if ev.base else self.cons.statuses.get(ev.id, "auto")
-        event = build_event(ev.id, ev.members, self.infos, watching_blocs=self.watching,
-                            status=status, notes=ev.base.notes if ev.base else "",
-                            overrides=self.cons.overrides.get(ev.id))
-        self.local.put(event, ev.members)
+        dated = [c for c in ev.members if c.event_date is not None]
+        when = min(dated, key=lambda c: (c.time_precision or 3, c.id)) if dated else None
+        day = when.event_date if when else None
+        if day is not None and when is not None and when.time_precision == 3:
+            day = day.replace(day=1)
+        first = ev.members[0]
+        override = self.cons.overrides.get(ev.id, {})
+        self.local.put(Event(
+            id=ev.id, claim_ids=tuple(c.id for c in ev.members),
+            event_date=override.get("event_date", day),  # type: ignore[arg-type]
+            time_precision=when.time_precision if when else None, event_type=first.event_type,
+            sub_event_type=first.sub_event_type, iso3=first.iso3, country=first.country,
+            status=status,
+        ))
 
     def _act(self, kind: str, ev: _Open, claim: Claim, reason: str) -> None:
         self.actions.append(MergeAction(
@@ -184,6 +197,8 @@ class _Merger:
         members = self._members(event)
         a = anchor(claim)
         for m in members:
+            if m.doc_id == claim.doc_id and claim.doc_id:
+                return None  # the coder reports each event of a report once: two claims, two events
             if not compatible(claim, m) or self.cons.is_apart(a, anchor(m)):
                 return None
         linked = members[:MAX_LINK]
@@ -192,6 +207,7 @@ class _Merger:
             return cheap, f"fields agree ({cheap:.2f})"
         if cheap < DOUBT:
             return cheap, f"fields disagree ({cheap:.2f})"
+        self.sim.prefetch_pairs(claim, linked[:MAX_EVIDENCE])
         sims = [s for m in linked[:MAX_EVIDENCE] if (s := self.sim.score(claim, m)) is not None]
         if not sims:
             return cheap, f"fields in doubt ({cheap:.2f}), no evidence text"

@@ -13,6 +13,7 @@ The soft score is a weighted mean of type, place, actor, date and figure agreeme
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 import unicodedata
@@ -60,6 +61,7 @@ def dates_compatible(a: Claim, b: Claim) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_name(text: str | None) -> str:
     """Casefolded letters and digits only: 'Jalal-Abad' and 'Jalalabad' compare equal."""
     if not text:
@@ -148,6 +150,7 @@ _GENERIC_ACTOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def actor_key(name: str | None) -> str:
     """Normalised actor name; generic crowd actors of one country share a key."""
     if not name:
@@ -196,16 +199,17 @@ def actor_score(a: Claim, b: Claim) -> float:
 
 
 def type_score(a: Claim, b: Claim) -> float:
-    """Agreement on what happened."""
+    """Agreement on what happened; a political turn on one side only halves it."""
     if a.political_event and a.political_event == b.political_event:
         return 1.0
+    one_sided = 0.5 if bool(a.political_event) != bool(b.political_event) else 1.0
     if a.sub_event_type and a.sub_event_type == b.sub_event_type:
-        return 1.0
+        return 1.0 * one_sided
     if a.event_type and a.event_type == b.event_type:
-        return 0.75
+        return 0.75 * one_sided
     if a.plover_type and a.plover_type == b.plover_type:
-        return 0.8
-    return 0.4
+        return 0.8 * one_sided
+    return 0.4 * one_sided
 
 
 def figure_score(a: Claim, b: Claim) -> float:

