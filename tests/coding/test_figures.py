@@ -42,6 +42,18 @@ CASUALTIES = [
     ("Over 20 people were injured and 6 killed.", "en", 6, 20, None),
     ("The strike killed eleven civilians, among them four children.", "en", 11, None, None),
     ("1 fatality.", "en", 1, None, None),
+    # agents are not victims; "killed or wounded" is neither figure
+    ("Two Palestinian suicide bombers killed 23 people as well as themselves.", "en", 23, None,
+     None),
+    ("Two gunmen killed a policeman and wounded three civilians.", "en", 1, 3, None),
+    ("Police killed two gunmen.", "en", 2, None, None),
+    ("Lebanon said 20 people were killed or wounded.", "en", None, None, None),
+    ("A Palestinian prisoner died as a result of torture.", "en", 1, None, None),
+    ("A prominent anti-Syria journalist has been killed in a car bomb explosion.", "en", 1, None,
+     None),
+    ("Hezbollah guerrillas killed the deputy chief of the militia.", "en", 1, None, None),
+    ("Egyptian police opened fire on demonstrators, killing one person and arresting 12.", "en",
+     1, None, 12),
     ("No fatalities reported.", "en", 0, None, None),
     ("10 vehicles were torched.", "en", None, None, None),
     ("Погибли двое, пострадали 590 человек.", "ru", 2, 590, None),
@@ -79,6 +91,8 @@ CROWDS = [
     ("В митинге приняли участие от 2 до 5 тысяч человек.", "ru", (2000, 5000)),
     ("На акцию протеста собрались несколько сотен человек.", "ru", (200, None)),
     ("A few thousand people rallied in Osh.", "en", (2000, None)),
+    ("Hundreds of thousands of people blocked streets in Hong Kong.", "en", (100000, None)),
+    ("Thousands of Nigerians were converging for a rally in Lagos.", "en", (1000, None)),
     ("Ала-Тоо аянтына миңдеген адам чогулду.", "ky", (1000, None)),
 ]
 
@@ -105,6 +119,7 @@ TRAPS = [
     "Согласно статье 87, депутаты вправе собраться.",
     "Явка составила 59 процентов.",
     "Ему 45 лет, он был задержан 6 октября.",
+    "Seven opposition parties in Nepal have organized a general strike.",
     "Atambayev was freed by the protesters, but was re arrested in 10 of October.",
     "Three years after the 2010 revolution, 2 thousand dollars were paid.",
 ]

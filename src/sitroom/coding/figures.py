@@ -54,7 +54,10 @@ _EXACT = {
         "demonstrated", "demonstration", "demonstrations", "protest", "protests", "crowd",
         "crowds", "took", "turned", "attended", "joined", "participated", "participants",
         "assembled", "converged", "sit-in", "picket", "strike", "strikers", "turnout",
-        "mobilised", "mobilized", "thronged", "flooded", "poured", "took part",
+        "mobilised", "mobilized", "thronged", "flooded", "poured", "took part", "converging",
+        "converge", "blocked", "blocking", "staged", "staging", "filled", "packed", "occupied",
+        "chanting", "chanted", "marching", "rallying", "protesting", "demonstrating",
+        "assembling", "streets", "hunger", "walked", "walkout", "sit",
     },
 }
 _STEMS = {
@@ -78,7 +81,7 @@ _PERSON_EXACT = {
     "militants", "students", "student", "journalists", "journalist", "activists", "activist",
     "supporters", "residents", "villagers", "worker", "workers", "members", "member",
     "citizens", "individuals", "others", "rioters", "marchers", "miners", "guards",
-    "personnel", "opposition", "youths", "youth", "farmers", "passengers", "voters",
+    "personnel", "youths", "youth", "farmers", "passengers", "voters",
     "deputies", "lawmakers", "politicians", "leaders", "staff", "employees", "insurgents",
     "gunmen", "attackers", "rebels", "militiamen", "bystanders", "pedestrians", "participants",
     "teacher", "teachers", "doctor", "doctors", "nurse", "nurses", "driver", "drivers",
@@ -89,10 +92,16 @@ _PERSON_EXACT = {
     "candidate", "resident", "villager", "herder", "herders", "shepherd", "fisherman",
     "fishermen", "policewoman", "pilgrim", "pilgrims", "tourist", "tourists", "infant",
     "baby", "teenager", "teenagers", "minor", "minors", "politician", "lawmaker", "deputy",
-    "activist", "reporter", "reporters", "cameraman", "photographer", "volunteer",
+    "reporter", "reporters", "cameraman", "photographer", "volunteer",
     "volunteers", "sergeant", "captain", "colonel", "lieutenant", "general", "serviceman",
-    "servicemen", "gendarme", "gendarmes", "ranger", "rangers", "security", "guardsmen",
+    "gendarme", "gendarmes", "ranger", "rangers", "security", "guardsmen",
 }
+_PERSON_EXACT |= {w[:-1] for w in _PERSON_EXACT if w.endswith("s") and len(w) > 4} | {
+    w[:-2] for w in _PERSON_EXACT if w.endswith("es") and len(w) > 5}
+_AGENTS = {"gunmen", "gunman", "attackers", "attacker", "bombers", "bomber", "militants",
+           "assailants", "assailant", "rebels", "insurgents", "fighters", "soldiers", "troops",
+           "police", "policemen", "officers", "forces", "men", "terrorists", "jihadists",
+           "боевики", "боевиков", "нападавшие", "террористы"}
 # words that govern a number but not one of our figures: they stop the search
 _OTHER = {"abducted", "kidnapped", "evacuated", "displaced", "rescued", "released", "freed",
           "deployed", "fled", "hostage", "hostages", "missing", "recruited", "stranded"}
@@ -286,18 +295,21 @@ def _singular_subjects(toks: list[_Tok], text: str) -> list[Quantity]:
     """
     out = []
     for i, t in enumerate(toks):
-        if t.low not in ("a", "an", "another"):
+        prev_cat = _category(toks[i - 1]) if i > 0 else None
+        if t.low not in ("a", "an", "another") and not (t.low == "the" and prev_cat):
             continue
         j = i + 1
         # "a 35-year-old man": skip the age
         if j + 4 < len(toks) and toks[j].kind == "num" and toks[j + 2].low in ("year", "years"):
             j += 5 if toks[j + 3].kind == "dash" else 4
-        for k in (j, j + 1):
-            if k >= len(toks) or not _is_person(toks[k]) or toks[k].low in (
+        for k in range(j, j + 6):
+            if k >= len(toks) or _category(toks[k]) or toks[k].text in ",.;:":
+                break
+            if not _is_person(toks[k]) or toks[k].low in (
                 "people", "police", "others", "opposition", "staff", "personnel", "youth",
+                "men", "women", "children", "troops", "forces",
             ):
                 continue
-            prev_cat = _category(toks[i - 1]) if i > 0 else None
             follow = {x.low for x in toks[k + 1:k + 4]}
             if prev_cat is None and not follow & _PASSIVE:
                 break
@@ -314,6 +326,39 @@ class _Acc:
     def add(self, cat: str, value, text: str) -> None:
         self.values.setdefault(cat, []).append(value)
         self.spans.append((cat, text))
+
+
+_AUX = {"were", "was", "been", "are", "is", "be", "being", "got", "get", "have", "has", "had",
+        "reportedly", "reported", "allegedly", "also", "later", "all", "both"}
+
+
+def _ambiguous_pair(toks: list[_Tok], k: int | None) -> bool:
+    """ "killed or wounded", "погибли или ранены": a total of two figures, not one of them."""
+    if k is None:
+        return False
+    cat = _category(toks[k])
+    for j in (k - 2, k + 2):
+        if 0 <= j < len(toks) and toks[(j + k) // 2].low in ("or", "или", "же") \
+                and _category(toks[j]) not in (None, cat):
+            return True
+    return False
+
+
+def _is_agent(toks: list[_Tok], a: int, head: int, k: int | None, qtok: set[int]) -> bool:
+    """The number counts the doers of an active verb with its own object ("2 gunmen killed 3")."""
+    if k is None:
+        return False
+    between = [t.low for t in toks[head:k]]
+    verb = toks[k].low
+    if any(w in _AUX or w in _AND for w in between) or not verb.endswith(("ed", "ли", "л")) \
+            or verb in ("died", "perished", "succumbed", "drowned") \
+            or verb.startswith(("погиб", "умер", "скончал")):
+        return False
+    heads = {t.low for t in toks[a:k]}
+    after = toks[k + 1:k + 4]
+    has_object = any(i in qtok for i in range(k + 1, k + 4)) or any(
+        _is_person(t) or t.low in ("a", "an", "the", "one") for t in after)
+    return has_object and (bool(heads & _AGENTS) or any(_is_person(t) for t in toks[a:k]))
 
 
 def _sentence_figures(sent: str, lang: str) -> _Acc:
@@ -356,6 +401,11 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
                 continue  # "abducted 20 students": a number we do not count
             after = after if after[0] != "other" else (None, None, None)
             before = before if before[0] != "other" else (None, None, None)
+        if _ambiguous_pair(toks, after[2]) or _ambiguous_pair(toks, before[2]):
+            continue  # "killed or wounded": which is which cannot be told
+        if after[0] in (FATAL, INJURY, ARREST) and (before[0] is None or before[1] > after[1]) \
+                and _is_agent(toks, a, head, after[2], qtok):
+            continue  # "two suicide bombers killed 23 people": the number is the attackers
         cat = None
         if after[0] and before[0]:
             if person and after[1] <= 2 and after[1] < before[1]:
