@@ -108,3 +108,17 @@ def test_unreachable_postgres_fails_when_required(pytester, monkeypatch):
     result = _inner_run(pytester, monkeypatch, "1")
     result.assert_outcomes(passed=1, errors=1)
     assert "unreachable" in result.stdout.str()
+
+
+def test_the_implementation_has_every_protocol_method_with_its_parameters(memory_store):
+    import inspect
+
+    from sitroom.store.api import Store
+
+    names = [n for n, v in vars(Store).items() if callable(v) and not n.startswith("_")]
+    assert len(names) > 40
+    for name in names:
+        wanted = list(inspect.signature(getattr(Store, name)).parameters)
+        have = list(inspect.signature(getattr(type(memory_store), name)).parameters)
+        assert have[: len(wanted)] == wanted, name
+    assert isinstance(memory_store.url, str)

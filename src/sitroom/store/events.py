@@ -10,7 +10,7 @@ from sqlalchemy import Connection, delete, exists, func, select
 
 from sitroom.errors import NotFound
 from sitroom.model import Alert, Claim, Event, MergeAction, OutletFigures
-from sitroom.store import rows
+from sitroom.store import rows, schema
 from sitroom.store.base import SqlBase, chunks, unique
 from sitroom.store.engine import insert_ignore
 from sitroom.store.schema import (
@@ -30,19 +30,20 @@ class EventStore(SqlBase):
 
     # --- claims ------------------------------------------------------------------------------
 
-    def add_claims(self, items: Iterable[Claim]) -> int:
+    def add_claims(self, claims: Iterable[Claim]) -> int:
         """Insert claims (never update; an existing id is skipped); return how many were new."""
-        data = list({r["id"]: r for r in map(rows.claim_row, items)}.values())
+        data = list({r["id"]: r for r in map(rows.claim_row, claims)}.values())
         if not data:
             return 0
+        table = schema.claims  # the parameter keeps the Protocol's name
         new = 0
         with self._write() as conn:
             for part in chunks(data):
                 ids = [r["id"] for r in part]
-                known = set(conn.execute(select(claims.c.id).where(claims.c.id.in_(ids))).scalars())
+                known = set(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
                 fresh = [r for r in part if r["id"] not in known]
                 if fresh:
-                    conn.execute(insert_ignore(self.dialect, claims), fresh)
+                    conn.execute(insert_ignore(self.dialect, table), fresh)
                     new += len(fresh)
         return new
 
@@ -90,9 +91,9 @@ class EventStore(SqlBase):
 
     # --- events ------------------------------------------------------------------------------
 
-    def save_events(self, items: Sequence[Event]) -> None:
+    def save_events(self, events: Sequence[Event]) -> None:
         """Upsert events with their claim links and per-outlet figures (each replaced whole)."""
-        self.apply_merge(save=items)
+        self.apply_merge(save=events)
 
     def apply_merge(
         self,

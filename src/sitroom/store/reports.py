@@ -48,13 +48,13 @@ class ReportStore(SqlBase):
         return self.add_reports([report], signatures)[0]
 
     def add_reports(
-        self, reports_in: Iterable[Report], signatures: Mapping[str, bytes] | None = None
+        self, reports: Iterable[Report], signatures: Mapping[str, bytes] | None = None
     ) -> list[AddResult]:
         """Add many reports in one transaction; one result per report, in order.
 
         ``signatures`` maps report ids to MinHash signatures, kept for the reports that are new.
         """
-        prepared = [self._prepare(r) for r in reports_in]
+        prepared = [self._prepare(r) for r in reports]
         if not prepared:
             return []
         with self._write() as conn:
