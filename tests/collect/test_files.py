@@ -14,7 +14,7 @@ import pytest
 from sitroom.collect import files_io
 from sitroom.collect.files import detect_format, import_file
 from sitroom.collect.files_formats import GDELT_COLUMNS
-from sitroom.errors import InputError
+from sitroom.errors import InputError, NotFound
 from sitroom.store.api import ReportQuery
 
 NOW = datetime(2020, 10, 7, 12, 0, tzinfo=UTC)
@@ -320,3 +320,18 @@ def test_terminal_output_never_obeys_control_characters(tmp_path, capsys):
     assert "\\x1b[31mred" in out
     code, out, _ = run_cli(capsys, "--db", db, "reports", "show", tip_id)
     assert code == 0 and "\x1b" not in out and "Sample tip [31mred[0m evil" in out
+
+
+def test_copy_of_a_line_refused_as_duplicate_links_to_the_stored_twin(memory_store, tmp_path):
+    from tests.reading.samples import EN_COPY, EN_WIRE
+
+    from sitroom.collect.tips import submit_tip
+
+    tip_id = submit_tip(memory_store, EN_WIRE, lang="en").report_id  # stored without signature
+    path = write(tmp_path, "twins.jsonl", jsonl({"id": "again", "text": EN_WIRE},
+                                                {"id": "copy", "text": EN_COPY}))
+    summary = import_file(memory_store, path, clock=clock)
+    assert (summary.imported, summary.duplicates, summary.near_duplicates) == (1, 1, 1)
+    assert memory_store.get_report("copy").near_duplicate_of == tip_id
+    with pytest.raises(NotFound, match="again"):
+        memory_store.get_report("again")

@@ -109,3 +109,11 @@ def test_many_unrelated_reports_give_no_links(index):
     words = [f"w{i}" for i in range(5000)]
     texts = [" ".join(rng.choice(words, 150)) for _ in range(300)]
     assert [x for x in _add_all(index, texts) if x is not None] == []
+
+
+def test_discard_forgets_a_report(index):
+    index.add("a", index.signature(EN_WIRE))
+    index.discard("a")
+    index.discard("never-added")
+    assert len(index) == 0 and "a" not in index
+    assert index.add("b", index.signature(EN_COPY)) is None

@@ -13,7 +13,7 @@ import json
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -167,37 +167,57 @@ class _Run:
                 results.append(None)
         return results
 
+    def _link_before_storing(self) -> tuple[list[bytes], set[str]]:
+        """Sign the batch and link each wire copy to its original before it is stored, so a
+        report is written once, with its link. Returns the signatures and the ids newly indexed."""
+        signatures = self.index.signatures([r.text for _, r in self.batch])
+        added: set[str] = set()
+        linked = []
+        for (line, report), sig in zip(self.batch, signatures, strict=True):
+            fresh = report.id not in self.index
+            original = self.index.add(report.id, sig)
+            if fresh and report.id in self.index:
+                added.add(report.id)
+            if original is not None and original != report.id:
+                report = replace(report, near_duplicate_of=original)
+            linked.append((line, report))
+        self.batch = linked
+        return signatures, added
+
     def flush(self) -> None:
         if not self.batch:
             return
+        signatures, added = self._link_before_storing() if self.index is not None else ([], set())
         results = self._store_batch()
-        new: list[Report] = []
-        for (_, report), result in zip(self.batch, results, strict=True):
-            if result is None:
-                continue
-            if result.is_new:
+        stored_as: dict[str, str] = {}  # id refused as a duplicate -> id of the stored twin
+        new: list[tuple[Report, bytes | None]] = []
+        for i, ((_, report), result) in enumerate(zip(self.batch, results, strict=True)):
+            if result is not None and result.is_new:
                 self.imported += 1
-                new.append(report)
-            else:
+                new.append((report, signatures[i] if signatures else None))
+                continue
+            if result is not None:
                 self.duplicates += 1
-        if self.index is not None and new:
-            self._link(new)
+                if result.existing_id and result.existing_id != report.id:
+                    stored_as[report.id] = result.existing_id
+            if report.id in added:  # indexed above but not stored under this id
+                self.index.discard(report.id)
+        for report, _ in new:
+            target = report.near_duplicate_of
+            if target is None:
+                continue
+            self.near += 1
+            if target in stored_as and stored_as[target] != report.id:
+                self.store.set_near_duplicate(report.id, stored_as[target])
+        pairs = [(r.id, sig) for r, sig in new if sig is not None]
+        if pairs:
+            bulk = getattr(self.store, "save_signatures", None)
+            if bulk is not None:
+                bulk(pairs)
+            else:
+                for rid, sig in pairs:
+                    self.store.save_signature(rid, sig)
         self.batch = []
-
-    def _link(self, new: list[Report]) -> None:
-        signatures = self.index.signatures([r.text for r in new])
-        pairs = list(zip((r.id for r in new), signatures, strict=True))
-        bulk = getattr(self.store, "save_signatures", None)
-        if bulk is not None:
-            bulk(pairs)
-        else:
-            for rid, sig in pairs:
-                self.store.save_signature(rid, sig)
-        for rid, sig in pairs:
-            original = self.index.add(rid, sig)
-            if original is not None and original != rid:
-                self.store.set_near_duplicate(rid, original)
-                self.near += 1
 
     def summary(self, started: float) -> ImportSummary:
         return ImportSummary(

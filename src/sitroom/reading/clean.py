@@ -31,6 +31,11 @@ _HTML_MARKERS = re.compile(
 )
 
 
+# Control characters that never occur in text (tab, newlines, form feed and escape may).
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_BINARY_CONTROLS_B = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
 def is_probably_binary(data: bytes | str, sample: int = 8192) -> bool:
     """True when the content is not text a person wrote (NUL bytes, many control characters)."""
     head = data[:sample]
@@ -43,9 +48,9 @@ def is_probably_binary(data: bytes | str, sample: int = 8192) -> bool:
         if head.startswith((b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x89PNG", b"\xff\xd8\xff",
                             b"GIF8", b"\x7fELF")):
             return True
-        controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+        controls = len(_BINARY_CONTROLS_B.findall(head))
     else:  # decoded text: a stray NUL is noise to strip, a run of control characters is not text
-        controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\x0c\r\x1b")
+        controls = len(_BINARY_CONTROLS.findall(head))
     return controls / len(head) > 0.05
 
 

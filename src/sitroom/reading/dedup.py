@@ -153,7 +153,7 @@ class NearDuplicateIndex:
         self._original: dict[int, int] = {}  # row -> row it was linked to
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._row_of)
 
     def __contains__(self, report_id: object) -> bool:
         return report_id in self._row_of
@@ -251,6 +251,14 @@ class NearDuplicateIndex:
             return None
         self._original[row] = original
         return self._ids[original]
+
+    def discard(self, report_id: str) -> None:
+        """Forget a report (one that turned out not to be stored); unknown ids are ignored."""
+        row = self._row_of.pop(report_id, None)
+        if row is None:
+            return
+        self._lsh.remove(report_id)
+        self._original.pop(row, None)
 
     def load(self, pairs: Iterable[tuple[str, bytes]]) -> int:
         """Index stored signatures without linking them (links are already stored); return count."""
