@@ -15,7 +15,7 @@ from sitroom.pipeline.collect import collect_once, due_feeds, watch
 from sitroom.settings import Settings
 from sitroom.store.api import ReportQuery
 
-FAST = Settings(host_delay=0.0, http_timeout=1.0, retries=0, max_response_bytes=300_000,
+FAST = Settings(host_delay=0.0, http_timeout=3.0, retries=0, max_response_bytes=300_000,
                 concurrency=16, host_concurrency=8)
 NO_SUMMARY = ""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -33,7 +34,7 @@ def build(server) -> list[Outlet]:
             if f == 2 and i < 4:  # exact copies of feed 0's stories, same page
                 paras = sample_paragraphs(i, count=6)
             title = f"Sample story {i}" if f == 2 and i < 4 else f"Sample story {seed}"
-            server.page(path, article_html(title, paras), delay=0.02)
+            server.page(path, article_html(title, paras), delay=0.03)
             items.append({"link": server.url(path) + "?utm_source=feed", "title": title})
         server.feed(f"/k/{f}/feed.xml", rss(f"Sample K{f}", items), etag=f'"k{f}"')
         outlets.append(Outlet(key=f"k{f}", name=f"Sample K{f}", country="KGZ",
@@ -49,6 +50,15 @@ def collect(db: str) -> subprocess.Popen:
          "collect", "--once", "--format", "jsonl"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )
+
+
+def stored_count(path: Path) -> int:
+    """Reports stored so far, read while the collector writes (WAL lets readers in)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    except sqlite3.Error:
+        return 0
 
 
 def reports(db: str):
@@ -78,15 +88,22 @@ def test_sigkill_at_several_moments_then_rerun(server, tmp_path):
     expected = reports(clean_db)
     assert len(expected) == FEEDS * ITEMS - 4  # the exact copies are not stored twice
 
+    # Kill once early (starting up or reading feeds), then each time the stored count passes
+    # another mark, so the kills land while reports are being written.
     kills = 0
-    for fraction in (0.25, 0.45, 0.6, 0.75, 0.9):
+    path = tmp_path / "killed.sqlite"
+    for mark in (None, 10, 30, 50, 70):
         proc = collect(killed_db)
-        time.sleep(full_run * fraction)
+        deadline = time.monotonic() + (min(1.0, full_run / 3) if mark is None else 60)
+        while proc.poll() is None and time.monotonic() < deadline:
+            if mark is not None and stored_count(path) >= mark:
+                break
+            time.sleep(0.01)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.communicate(timeout=60)
-    assert kills >= 2
+    assert kills >= 3
     partial = len(reports(killed_db))
     assert partial < len(expected)  # the kills did cut runs short
 
