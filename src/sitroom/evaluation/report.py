@@ -113,6 +113,9 @@ def format_confusion(scores: Scores, width: int = 14) -> str:
 def format_table(report: EvalReport) -> str:
     """A readable plain-text report: headline, fields, groups, confusion, errors."""
     s = report.overall
+    if not s.docs and report.merge:
+        return "\n".join(f"merge gold {name}: " + ", ".join(f"{k}={v}" for k, v in result)
+                         for name, result in report.merge)
     out = [f"gold: {', '.join(report.gold_paths)}" + (f"  split: {report.split}"
                                                        if report.split else ""),
            f"documents: {s.docs}  gold events: {s.events.gold}  predicted: {s.events.predicted}"

@@ -49,7 +49,11 @@ def _merge_results(paths: Iterable[str]) -> tuple[tuple[str, tuple[tuple[str, An
             out.append((Path(path).name, (("error", "sitroom.merge.evaluate is missing: merge "
                                                     "gold cannot be scored yet"),)))
             continue
-        result = evaluate_merge(path)
+        try:
+            result = evaluate_merge(path)
+        except Exception as exc:  # a broken merge gold file is reported, not fatal to the run
+            out.append((Path(path).name, (("error", f"{type(exc).__name__}: {exc}"),)))
+            continue
         out.append((Path(path).name, tuple(sorted(result.items()))))
     return tuple(out)
 
