@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def register(subparsers) -> None:
     """Add ``sitroom eval`` to the parser."""
@@ -13,7 +11,7 @@ def register(subparsers) -> None:
     p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (JSON Lines)")
     p.add_argument("--split", choices=("dev", "test"), help="only documents of this split")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output form")
-    p.add_argument("--case", metavar="NAME", help="use this case's actors (folder under cases/)")
+    p.add_argument("--case", metavar="NAME", help="use this case's actors (a case name or folder)")
     p.add_argument("--check-floors", metavar="FILE",
                    help="fail (exit 1) when a headline figure drops below its pinned floor")
     p.add_argument("--update-floors", metavar="FILE",
@@ -22,15 +20,10 @@ def register(subparsers) -> None:
 
 
 def _case_actors(name: str) -> tuple:
-    """The actors of a case folder, loaded lazily through sitroom.cases."""
-    from sitroom.errors import InputError
+    """The actors of a case (a folder, or a name under ./cases), loaded lazily."""
+    from sitroom.cases import load_case
 
-    try:
-        from sitroom.cases import load_case  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise InputError(f"--case needs sitroom.cases.load_case, which is missing: {exc}") from exc
-    folder = Path(name) if Path(name).is_dir() else Path("cases") / name
-    return tuple(load_case(folder).actors)
+    return tuple(load_case(name).actors)
 
 
 def run_eval(args, ctx) -> int:
