@@ -355,18 +355,24 @@ class _Pass:
             country_hint=outlet.country or None,
             case=self.case,
         )
+        # Link a wire copy before storing it, so report and link are written together. Nothing
+        # awaits between here and the store's answer, so no other item sees the entry early.
+        fresh = report.id not in self.index
+        original = self.index.add(report.id, signature)
+        if original is not None and original != report.id:
+            report = replace(report, near_duplicate_of=original)
         result = self.store.add_report(report)
-        if result.status == "duplicate-content":
-            tally.exact_duplicates += 1
-            return
         if not result.is_new:
-            tally.already_stored += 1
+            if fresh:
+                self.index.discard(report.id)  # indexed above, but not stored under this id
+            if result.status == "duplicate-content":
+                tally.exact_duplicates += 1
+            else:
+                tally.already_stored += 1
             return
         tally.new_reports += 1
-        original = self.index.add(result.report_id, signature)
-        self.store.save_signature(result.report_id, signature)
-        if original is not None and original != result.report_id:
-            self.store.set_near_duplicate(result.report_id, original)
+        self.store.save_signature(report.id, signature)
+        if report.near_duplicate_of is not None:
             tally.near_duplicates += 1
 
 
