@@ -75,6 +75,15 @@ def test_non_event_trap_scores_precision_only():
     assert r.counts.predicted == 1 and r.counts.f1 == 0.0
     s = aggregate([r])
     assert (MISSING, "Peaceful protest", 1) in s.confusion
+    assert s.sub_event_weighted_f1 is None  # no gold sub-event types at all
+
+
+def test_matched_weighted_f1_leaves_misses_out():
+    docs = [gold([PROTEST]), gold([ARREST]), gold([ARREST])]
+    preds = [[dict(PROTEST)], [dict(ARREST)], []]
+    s = aggregate(score_doc(d, p) for d, p in zip(docs, preds, strict=True))
+    assert s.sub_event_matched_weighted_f1 == 1.0
+    assert s.sub_event_weighted_f1 == pytest.approx((1 * 1.0 + 2 * (2 / 3)) / 3)
 
 
 def test_field_accuracy_counts_only_annotated_fields_and_is_exact():

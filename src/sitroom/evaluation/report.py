@@ -17,6 +17,7 @@ HEADLINES: dict[str, Any] = {
     "event_type_acc": lambda s: s.field("event_type"),
     "sub_event_type_acc": lambda s: s.field("sub_event_type"),
     "sub_event_type_wf1": lambda s: s.sub_event_weighted_f1,
+    "sub_event_type_wf1_matched": lambda s: s.sub_event_matched_weighted_f1,
     "political_event_acc": lambda s: s.field("political_event"),
     "plover_type_acc": lambda s: s.field("plover_type"),
     "fatalities_exact": lambda s: s.field("fatalities"),
@@ -122,7 +123,9 @@ def format_table(report: EvalReport) -> str:
            f"  matched: {s.events.matched}  ({report.seconds:.1f}s)",
            f"events  precision {_pct(s.events.precision)}  recall {_pct(s.events.recall)}"
            f"  F1 {_pct(s.events.f1)}  mean per-document F1 {_pct(s.mean_doc_f1)}",
-           f"sub_event_type weighted F1 (25 types, misses counted) {_pct(s.sub_event_weighted_f1)}",
+           f"sub_event_type weighted F1 (25 types): end to end, misses counted "
+           f"{_pct(s.sub_event_weighted_f1)}; on matched events "
+           f"{_pct(s.sub_event_matched_weighted_f1)}",
            "", "field accuracy on matched events:"]
     for f, t in s.fields:
         out.append(f"  {f:<18} {_pct(t.accuracy)}  ({t.correct}/{t.total})")

@@ -164,6 +164,7 @@ class Scores:
     sub_event_weighted_f1: float | None
     confusion: tuple[tuple[str, str, int], ...]  # (gold label, predicted label, count)
     mean_doc_f1: float | None
+    sub_event_matched_weighted_f1: float | None = None  # classification only: ∅ rows/cols left out
 
     def field(self, name: str) -> float | None:
         """Accuracy of one field on matched pairs (None when never annotated)."""
@@ -224,4 +225,6 @@ def aggregate(results: Iterable[DocResult]) -> Scores:
         sub_event_weighted_f1=weighted_f1(label_pairs) if typed_doc else None,
         confusion=tuple(sorted((g, p, n) for (g, p), n in confusion.items())),
         mean_doc_f1=sum(r.counts.f1 for r in results) / len(results) if results else None,
+        sub_event_matched_weighted_f1=weighted_f1(
+            [(g, p) for g, p in label_pairs if MISSING not in (g, p)]) if typed_doc else None,
     )
