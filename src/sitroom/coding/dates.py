@@ -204,8 +204,8 @@ def _dateparser_search():
 
 def _fallback(text: str, published: date | None, lang: str) -> tuple[date, int] | None:
     """dateparser for absolute dates our rules did not read; never for relative phrases."""
-    if not re.search(r"\d", text):
-        return None
+    if not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # without a year our own rules have read every form dateparser would
     from datetime import datetime
 
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"],

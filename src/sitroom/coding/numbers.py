@@ -198,7 +198,17 @@ _APPROX = {
     "an estimated", "estimated", "около", "примерно", "порядка", "почти", "приблизительно",
     "где-то", "жакын", "болжол менен", "чамасы", "an approximate", "circa",
 }
-_PREFIXES = sorted(_LOWER | _UPPER | _APPROX, key=lambda p: -len(p.split()))
+def _phrase_index(phrases) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word → the phrases starting with it, longest first (one dict lookup per word)."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for p in sorted(phrases, key=lambda x: -len(x.split())):
+        parts = tuple(p.split())
+        index.setdefault(parts[0], []).append((parts, p))
+    return index
+
+
+_PREFIXES = _phrase_index(_LOWER | _UPPER | _APPROX)
+_VAGUE = _phrase_index(VAGUE_TABLE)
 _RANGE_JOIN = {"to", "and", "or", "-", "–", "—", "до", "и", "или"}
 _KY_AFTER_LOWER = {"ашык", "ашуун", "көп"}  # "100дөн ашык" = more than 100
 _KY_AFTER_APPROX = {"жакын", "чамалуу", "чамасында"}
@@ -224,13 +234,12 @@ class _Parser:
     def word_at(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
 
-    def phrase_at(self, i: int, phrases) -> int:
-        """Length in tokens of the longest phrase of ``phrases`` starting at token i (0 if none)."""
-        for p in sorted(phrases, key=lambda x: -len(x.split())):
-            parts = p.split()
+    def phrase_at(self, i: int, index) -> tuple[int, str]:
+        """(tokens, phrase) of the longest indexed phrase starting at token i, or (0, "")."""
+        for parts, phrase in index.get(self.word_at(i), ()):
             if all(self.word_at(i + k) == w for k, w in enumerate(parts)):
-                return len(parts)
-        return 0
+                return len(parts), phrase
+        return 0, ""
 
     # -- single numbers --
     def number_at(self, i: int) -> tuple[float, int] | None:
@@ -345,15 +354,8 @@ class _Parser:
 
     # -- vague words --
     def vague_at(self, i: int) -> tuple[int, int] | None:
-        for phrase in sorted(VAGUE_TABLE, key=lambda p: -len(p.split())):
-            parts = phrase.split()
-            if all(self.word_at(i + k) == w for k, w in enumerate(parts)):
-                n = len(parts)
-                if parts[0] in ("a",) and n == 1:
-                    continue
-                # "hundreds of thousands" is caught by the longer phrase first
-                return VAGUE_TABLE[phrase], n
-        return None
+        n, phrase = self.phrase_at(i, _VAGUE)  # "hundreds of thousands" before "hundreds"
+        return (VAGUE_TABLE[phrase], n) if n else None
 
     # -- whole quantities --
     def scan(self) -> list[Quantity]:
@@ -370,9 +372,8 @@ class _Parser:
 
     def quantity_at(self, i: int) -> tuple[Quantity, int] | None:
         j, bound = i, ""
-        k = self.phrase_at(j, _PREFIXES)
+        k, p = self.phrase_at(j, _PREFIXES)
         if k:
-            p = " ".join(self.word_at(j + x) for x in range(k))
             bound = "low" if p in _LOWER else "high" if p in _UPPER else "approx"
             j += k
         between = False
