@@ -71,6 +71,8 @@ KY_NUMBERS = {
     "алтымыш": 60, "жетимиш": 70, "сексен": 80, "токсон": 90,
 }
 KY_SCALES = {"жүз": 100, "миң": 1000, "миллион": 1_000_000}
+# collective numerals whose stem differs from the cardinal ("экөө" = the two of them)
+KY_COLLECTIVE = {"экөө": 2, "экөөнү": 2, "экөөнүн": 2, "алтоо": 6, "жетөө": 7}
 
 _RU_LEMMAS = {
     "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
@@ -217,6 +219,8 @@ _EN_AFTER_LOWER = {"plus", "or more", "and more"}
 
 def _ky_stem(word: str) -> str:
     """Kyrgyz numeral with its case suffix removed: "миңге" → "миң", "экиден" → "эки"."""
+    if word in KY_COLLECTIVE:
+        return word
     for base in sorted({**KY_NUMBERS, **KY_SCALES}, key=len, reverse=True):
         if word.startswith(base) and len(word) - len(base) <= 4:
             return base
@@ -334,7 +338,10 @@ class _Parser:
         total, current, j, seen = 0.0, 0.0, i, False
         while j < len(self.toks):
             w = _ky_stem(self.word_at(j))
-            if w in KY_NUMBERS and not (w == "он" and self.word_at(j) != "он"
+            if w in KY_COLLECTIVE:
+                current += KY_COLLECTIVE[w]
+                seen = True
+            elif w in KY_NUMBERS and not (w == "он" and self.word_at(j) != "он"
                                         and not self.word_at(j).startswith("ондо")):
                 current += KY_NUMBERS[w]
                 seen = True
