@@ -97,3 +97,8 @@ def test_clean_text_never_raises_and_leaves_no_controls(text):
     assert "\x00" not in out and "\r" not in out
     assert all(ord(c) >= 32 or c in "\n\t" for c in out)
     assert clean_text(out) == out  # idempotent
+
+
+def test_kyrgyz_letters_survive_hashing_normalisation():
+    assert normalise_for_hashing("Өкмөт үйүндө, ЖЫЙЫН!\nЖаңы шайлоо.") == (
+        "өкмөт үйүндө жыйын жаңы шайлоо")
