@@ -160,6 +160,13 @@ def test_a_line_in_another_encoding_is_recorded_not_fatal(memory_store, tmp_path
     assert "not valid utf-8" in summary.errors[0].message
 
 
+def test_empty_files(memory_store, tmp_path):
+    summary = import_file(memory_store, write(tmp_path, "empty.csv", "\r\n\n"), clock=clock)
+    assert summary.imported == 0 and summary.errors[0].kind == "empty"
+    summary = import_file(memory_store, write(tmp_path, "empty.jsonl", ""), clock=clock)
+    assert (summary.read, summary.imported, summary.error_count) == (0, 0, 0)
+
+
 def test_csv_without_text_column_is_refused_clearly(memory_store, tmp_path):
     path = write(tmp_path, "notext.csv", "title,body2\nA,B\n")
     summary = import_file(memory_store, path, clock=clock)

@@ -327,6 +327,8 @@ def import_file(
                 for w in warnings:
                     run.error(record.line, w, "bad-field", report.outlet)
             run.add(record.line, report)
+        if not header_seen:
+            run.error(1, "the file is empty (no header line)", "empty", outlet)
     except (OSError, EOFError, ValueError) as exc:  # truncated gzip, broken zip, I/O failure
         run.error(run.read + 1, f"file could not be read further: {exc}", "unreadable", outlet)
     finally:
