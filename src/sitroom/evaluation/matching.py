@@ -15,8 +15,11 @@ MATCH_THRESHOLD = 0.35
 
 _PLACE_SUFFIXES = re.compile(
     r"\b(region|oblast|province|state|governorate|district|prefecture|department|county|city|"
-    r"division|territory|raion|rayon|municipality|область|район)\b"
+    r"division|territory|raion|rayon|municipality|republic|capital|krai|kray|autonomous|d c|"
+    r"область|район)\b"
 )
+_PLACE_WORDS = {"southern": "south", "northern": "north", "eastern": "east", "western": "west",
+                "nord": "north", "sud": "south", "st": "saint", "ste": "sainte"}
 _STOP = {"of", "the", "and", "de", "du", "des", "la", "le", "al", "el"}
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 
@@ -30,8 +33,17 @@ def norm_text(value: Any) -> str:
 
 
 def norm_place(value: Any) -> str:
-    """Place name without generic words ("Osh Region" = "Osh"), the way gazetteers differ."""
-    return " ".join(_PLACE_SUFFIXES.sub(" ", norm_text(value)).split())
+    """Place name without generic words ("Osh Region" = "Osh"), the way gazetteers differ.
+
+    Directions are unified in multi-word names ("Nord Kivu" = "North Kivu", "Southern Darfur" =
+    "South Darfur") and "St." is "Saint"; a name made only of generic words is kept as it is.
+    """
+    text = norm_text(value)
+    words = text.split()
+    if len(words) > 1:
+        words = [_PLACE_WORDS.get(w, w) for w in words]
+    stripped = " ".join(_PLACE_SUFFIXES.sub(" ", " ".join(words)).split())
+    return stripped or text
 
 
 _CYRILLIC = dict(zip(
@@ -40,7 +52,8 @@ _CYRILLIC = dict(zip(
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "ng", "o",
      "u", "h"], strict=True))
 _SOUNDS = (("shch", "s"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("sh", "s"),
-           ("ch", "c"), ("ts", "c"), ("ph", "f"), ("q", "k"), ("c", "k"), ("w", "v"), ("x", "ks"))
+           ("ch", "c"), ("ts", "c"), ("ph", "f"), ("gh", "g"), ("q", "k"), ("c", "k"), ("w", "v"),
+           ("x", "ks"))
 
 
 def _romanised(value: Any) -> str:
