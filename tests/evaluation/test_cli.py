@@ -46,6 +46,8 @@ def gold(tmp_path):
 def test_table_and_json(gold, monkeypatch):
     code, out, _ = run(["eval", str(gold)], monkeypatch)
     assert code == 0 and "arrests" in out and "100.0%" in out
+    code, out, _ = run(["eval", str(gold), "--mistakes", "5"], monkeypatch, arrests=10)
+    assert "d1 [en/dev]" in out and "arrests: gold 12 got 10" in out
     code, out, _ = run(["eval", str(gold), "--format", "json"], monkeypatch)
     data = json.loads(out)
     assert data["by_file"]["g.jsonl"]["headline"]["event_f1"] == 1.0

@@ -11,6 +11,8 @@ def register(subparsers) -> None:
     p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (JSON Lines)")
     p.add_argument("--split", choices=("dev", "test"), help="only documents of this split")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output form")
+    p.add_argument("--mistakes", type=int, metavar="N", default=0,
+                   help="also list up to N lines of mistakes (missed, spurious, wrong fields)")
     p.add_argument("--case", metavar="NAME", help="use this case's actors (a case name or folder)")
     p.add_argument("--check-floors", metavar="FILE",
                    help="fail (exit 1) when a headline figure drops below its pinned floor")
@@ -36,6 +38,10 @@ def run_eval(args, ctx) -> int:
     coder = default_coder(_case_actors(args.case)) if args.case else None
     report = evaluate(args.gold, coder, split=args.split)
     print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
+    if args.mistakes:
+        from sitroom.evaluation.report import format_mistakes
+
+        print("\nmistakes:\n" + format_mistakes(report, args.mistakes), file=ctx.out)
     status = 0
     figures = report.headlines_by_file()
     if args.check_floors:

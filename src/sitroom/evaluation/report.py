@@ -149,6 +149,38 @@ def format_table(report: EvalReport) -> str:
     return "\n".join(out)
 
 
+def format_mistakes(report: EvalReport, limit: int = 50) -> str:
+    """Where the coder went wrong, document by document: missed, spurious and wrong fields."""
+    from sitroom.evaluation.gold import load_gold
+
+    gold = {(d.path, d.id): d for p in report.gold_paths for d in load_gold(p) if d.kind == "code"}
+    lines: list[str] = []
+    for r in report.docs:
+        if len(lines) >= limit:
+            break
+        g = gold.get((r.path, r.doc_id))
+        wrong = []
+        for pair in r.pairs:
+            pred = r.predicted[pair.pred_index]
+            for f, ok in pair.hits:
+                if not ok and g is not None:
+                    wrong.append(f"{f}: gold {g.events[pair.gold_index].get(f)!r} "
+                                 f"got {pred.get(f)!r}")
+        missed = [m or "event" for m in r.missed]
+        if not (wrong or missed or r.spurious or r.error):
+            continue
+        head = f"{r.doc_id} [{r.lang}/{r.split}]"
+        if r.error:
+            head += f" error: {r.error}"
+        if missed:
+            head += f" missed: {', '.join(missed)}"
+        if r.spurious:
+            head += f" spurious: {', '.join(r.spurious)}"
+        lines.append(head)
+        lines += [f"    {w}" for w in wrong]
+    return "\n".join(lines[:limit]) if lines else "(no mistakes)"
+
+
 def dumps(report: EvalReport) -> str:
     """The JSON form as text."""
     return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
