@@ -254,8 +254,9 @@ class _Pass:
         if parsed.problem:
             self.error(outlet, url, f"feed: {parsed.problem}",
                        "feed-malformed" if parsed.items else "feed-unreadable")
+        known = self._known([canonical_url(item.link) for item in parsed.items])
         outcomes = await asyncio.gather(
-            *(self.item(fetcher, outlet, item) for item in parsed.items)
+            *(self.item(fetcher, outlet, item, known) for item in parsed.items)
         )
         keep_validators = not any(outcomes)  # an item to retry: the next pass must see the feed
         self.store.save_feed_state(replace(
@@ -270,7 +271,14 @@ class _Pass:
 
     # --- items -------------------------------------------------------------------------------
 
-    async def item(self, fetcher: Fetcher, outlet: Outlet, item: FeedItem) -> bool:
+    def _known(self, canonical_urls: list[str]) -> set[str] | None:
+        """Which of a feed's URLs are stored, in one query when the store can (else None)."""
+        batch = getattr(self.store, "known_urls", None)
+        return set(batch(canonical_urls)) if callable(batch) else None
+
+    async def item(
+        self, fetcher: Fetcher, outlet: Outlet, item: FeedItem, known: set[str] | None = None
+    ) -> bool:
         """Collect one feed item; True when it failed in a way the next pass should retry."""
         tally = self.tally(outlet)
         tally.items_seen += 1
@@ -280,7 +288,7 @@ class _Pass:
                 tally.exact_duplicates += 1  # the same link twice in this pass
                 return False
             self.seen_urls.add(canon)
-            if self.store.has_url(canon):
+            if canon in known if known is not None else self.store.has_url(canon):
                 tally.already_stored += 1
                 return False
             async with self.items:
