@@ -62,7 +62,7 @@ COUNTRY = {
     "GBR": "United Kingdom", "DEU": "Germany", "CAN": "Canada", "TKM": "Turkmenistan",
     "MNG": "Mongolia", "ARE": "United Arab Emirates", "XKX": "Kosovo", "KOR": "South Korea",
     "MYS": "Malaysia", "ARG": "Argentina", "SAU": "Saudi Arabia", "ERI": "Eritrea",
-    "IRL": "Ireland", "PRY": "Paraguay", "SWZ": "Eswatini",
+    "IRL": "Ireland", "PRY": "Paraguay", "SWZ": "Eswatini", "SLE": "Sierra Leone",
 }
 KEYS = {"d": "event_date", "tp": "time_precision", "a1": "actor1", "a2": "actor2",
         "i1": "inter1", "i2": "inter2", "iso": "iso3", "adm": "admin1", "loc": "location",
