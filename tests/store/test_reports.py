@@ -220,3 +220,9 @@ def test_long_urls_and_free_length_fields_behave_alike_on_both(store):
     assert store.add_report(article(2, canonical_url=long_url)).status == "duplicate-url"
     assert store.has_url(long_url) and store.known_urls([long_url]) == {long_url}
     assert store.get_report("r1") == r
+
+
+def test_undecodable_text_is_kept_readable(store):
+    broken = b"caf\xe9 in Bishkek".decode("utf-8", "surrogateescape")
+    store.add_report(Report(id="r1", kind="article", text=broken, title=broken))
+    assert store.get_report("r1").text == "caf? in Bishkek"

@@ -35,11 +35,20 @@ def add_column_if_missing(conn: Connection, table: str, column: Column) -> None:
         conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {col_type}')
 
 
+def _index_events_by_place_and_date(conn: Connection) -> None:
+    """Merge looks candidates up by country and date window: one range scan per lookup."""
+    for column in ("iso3", "country"):
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_events_{column}_date ON events ({column}, event_date)"
+        )
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
+    (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -34,8 +34,16 @@ Row = Mapping[str, Any]
 
 
 def _clean(value: Any) -> Any:
-    """Strip NUL characters, which PostgreSQL text cannot hold (SQLite gets the same text)."""
-    return value.replace("\x00", "") if isinstance(value, str) else value
+    """Text both backends can hold alike: NULs dropped, lone surrogates replaced by "?"."""
+    if not isinstance(value, str):
+        return value
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # e.g. bytes decoded with surrogateescape
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
 
 
 def _tuples(value: Any) -> Any:
@@ -192,19 +200,20 @@ def url_hash(canonical_url: str) -> str:
 
 
 def report_row(r: Report) -> dict[str, Any]:
-    text = _clean(r.text)
-    return {
-        "id": r.id, "kind": r.kind, "title": _clean(r.title), "text": text, "url": r.url,
-        "canonical_url": r.canonical_url or None,
-        "url_hash": url_hash(r.canonical_url) if r.canonical_url else None,
-        "outlet": r.outlet, "lang": r.lang,
-        "published": r.published, "fetched": r.fetched, "author": _clean(r.author),
-        "content_hash": r.content_hash or content_hash(text), "raw": compressed(r.raw),
-        "raw_type": r.raw_type, "country_hint": r.country_hint,
-        "place_hint": _clean(r.place_hint), "submitter": _clean(r.submitter),
-        "review_status": r.review_status, "duplicate_of": r.duplicate_of,
-        "near_duplicate_of": r.near_duplicate_of, "case_name": r.case,
+    row = {
+        "id": r.id, "kind": r.kind, "title": r.title, "text": r.text, "url": r.url,
+        "canonical_url": r.canonical_url or None, "outlet": r.outlet, "lang": r.lang,
+        "published": r.published, "fetched": r.fetched, "author": r.author,
+        "raw_type": r.raw_type, "country_hint": r.country_hint, "place_hint": r.place_hint,
+        "submitter": r.submitter, "review_status": r.review_status,
+        "duplicate_of": r.duplicate_of, "near_duplicate_of": r.near_duplicate_of,
+        "case_name": r.case, "content_hash": r.content_hash,
     }
+    row = {k: _clean(v) for k, v in row.items()}
+    row["url_hash"] = url_hash(row["canonical_url"]) if row["canonical_url"] else None
+    row["content_hash"] = row["content_hash"] or content_hash(row["text"])
+    row["raw"] = compressed(r.raw)
+    return row
 
 
 def report_from(row: Row) -> Report:
