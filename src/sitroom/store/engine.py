@@ -83,7 +83,9 @@ def make_engine(url: str) -> Engine:
             "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
         )
     else:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = Path(database).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        url = parsed.set(database=str(path)).render_as_string(hide_password=False)
         # Connections are cheap; many threads may each hold one while SQLite serialises writes.
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
                                pool_size=5, max_overflow=45)
