@@ -204,3 +204,13 @@ def test_actor_match_reads_names_in_parentheses_but_not_other_countries():
     assert actor_match("Ansar Allah", "Houthi Movement (Ansar Allah)")
     assert not actor_match("Protesters (Nigeria)", "Protesters (Kenya)")
     assert actor_match("Police Forces of Kenya (2013-2022)", "Police Forces of Kenya (2022-)")
+
+
+def test_political_turns_of_one_day_pair_by_their_political_event():
+    base = {"event_type": "Strategic developments", "sub_event_type": "Other",
+            "event_date": "2022-01-05", "iso3": "KAZ", "actor1": "Government of Kazakhstan"}
+    soe = dict(base, political_event="state_of_emergency", plover_type="COERCE")
+    res = dict(base, political_event="resignation", plover_type="CONCEDE")
+    doc = gold([soe, res])
+    r = score_doc(doc, [dict(res, location="Astana"), dict(soe, location="Almaty")])
+    assert [(p.gold_index, p.pred_index) for p in r.pairs] == [(0, 1), (1, 0)]

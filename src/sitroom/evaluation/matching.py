@@ -147,7 +147,8 @@ def _type_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
     for key in ("political_event", "plover_type"):
         if g.get(key):
             scores.append(1.0 if p.get(key) == g.get(key) else 0.0)
-    return max(scores) if scores else None
+    # the mean, not the best: "Other" alone must not pair a resignation with a curfew
+    return sum(scores) / len(scores) if scores else None
 
 
 def _date_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
