@@ -77,6 +77,12 @@ CASES = [
     ("Protest in Kant.", "en", "KGZ", "Kant", None, "KGZ", 1),
     ("U.S. and Russian negotiators return to Geneva this week.", "en", None, "Geneva", None,
      "CHE", 1),
+    # towns under 15,000 people, after a cue and inside the text's country
+    ("Gunmen attacked the village of Kukawa in Borno State.", "en", None, "Kukawa", "Borno",
+     "NGA", 1),
+    ("Protesters gathered in Kochkor.", "en", "KGZ", "Kochkor", "Naryn", "KGZ", 1),
+    ("Митинг прошел в селе Кочкор.", "ru", "KGZ", "Kochkor", "Naryn", "KGZ", 1),
+    ("In Kerben, supporters rallied.", "en", "KGZ", "Kerben", "Jalal-Abad", "KGZ", 1),
     # regions
     ("Issyk-Kul protests.", "en", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
     ("Беспорядки в Иссык-Кульской области.", "ru", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
@@ -110,6 +116,10 @@ def test_find(gaz, text, lang, hint, location, admin1, iso3, prec):
 ])
 def test_no_place(gaz, text):
     assert [p for p in gaz.find(text, "en") if p.geo_precision < 3] == []
+
+
+def test_small_towns_need_a_country_context(gaz):
+    assert gaz.find("Protesters gathered in Kochkor.", "en") == []
 
 
 def test_country_and_country_of(gaz):

