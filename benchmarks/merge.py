@@ -35,7 +35,8 @@ def _countries(n: int) -> list[str]:
 
 
 def synthetic_claims(n: int, *, seed: int = 1, countries: int = 40, towns: int = 25,
-                     days: int = 730) -> tuple[list[Claim], dict[str, ReportInfo]]:
+                     days: int = 730, first: date = START
+                     ) -> tuple[list[Claim], dict[str, ReportInfo]]:
     """About n claims: true events each told by 1-4 reports, some with coarser precision."""
     rnd = random.Random(seed)
     claims: list[Claim] = []
@@ -45,7 +46,7 @@ def synthetic_claims(n: int, *, seed: int = 1, countries: int = 40, towns: int =
         ev += 1
         iso = rnd.choice(_countries(countries))
         town = rnd.randrange(towns)
-        day = START + timedelta(days=rnd.randrange(days))
+        day = first + timedelta(days=rnd.randrange(days))
         etype, sub, actor, inter = rnd.choice(TYPES)
         verb = rnd.choice(VERBS)
         for k in range(rnd.choice((1, 1, 2, 2, 3, 4))):
@@ -134,13 +135,15 @@ def build_million(path: Path, n: int, *, countries: int = 40, days: int = 3650) 
     return time.perf_counter() - t
 
 
-def bench_incremental(path: Path, n_new: int, *, days: int = 3650) -> dict[str, float]:
-    """Merge n_new claims into the stored events through the store's indexed lookups."""
+def bench_incremental(path: Path, n_new: int, *, days: int = 3650,
+                      recent: int = 60) -> dict[str, float]:
+    """Merge n_new claims (news of the last ``recent`` days) into the stored events."""
     from sitroom.pipeline.merge import merge_new_claims
     from sitroom.store import open_store
 
     store = open_store(f"sqlite:///{path}")
-    claims, infos = synthetic_claims(n_new, seed=9, days=days)
+    first = START + timedelta(days=days - recent)
+    claims, infos = synthetic_claims(n_new, seed=9, days=recent, first=first)
     claims = [c.__class__(**{**c.__dict__, "id": "new-" + c.id}) for c in claims]
     t, cpu = time.perf_counter(), time.process_time()
     result = merge_new_claims(store, claims, infos)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitroom.model import Claim, CrowdSize
 from sitroom.merge.types import ReportInfo
+from sitroom.model import Claim, CrowdSize
 
 
 def claim(cid: str, doc: str, day: str | None = "2020-10-05", **kw) -> Claim:

@@ -109,6 +109,26 @@ def action_id(kind: str, event_ids: Sequence[str], claim_ids: Sequence[str], sal
     return "act-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def lookup_window(claim: Claim) -> tuple[date, date]:
+    """Dates of stored events that may match a claim (month events sit on the 1st)."""
+    assert claim.event_date is not None
+    start, end = date_window(claim.event_date, claim.time_precision)
+    return start - LOOKUP_SLACK, end + LOOKUP_SLACK
+
+
+def lookup_windows(claims: Iterable[Claim]) -> list[tuple[str, date, date]]:
+    """Every (country, start, end) window the claims will look up, month starts included."""
+    out = []
+    for c in claims:
+        if unmergeable_reason(c) is None:
+            start, end = lookup_window(c)
+            out.append((country_key(c), start, end))
+            if start.day > 1:
+                first = start.replace(day=1)
+                out.append((country_key(c), first, first))
+    return out
+
+
 def _order(c: Claim) -> tuple:
     return (country_key(c), c.event_date or date.min, c.id)
 
@@ -168,10 +188,8 @@ class _Merger:
         ))
 
     def _candidates(self, claim: Claim) -> list[Event]:
-        assert claim.event_date is not None
-        start, end = date_window(claim.event_date, claim.time_precision)
-        start, end = start - LOOKUP_SLACK, end + LOOKUP_SLACK
         key = country_key(claim)
+        start, end = lookup_window(claim)
         found = {e.id: e for e in self.index.candidates(key, start, end)}
         found.update({e.id: e for e in self.local.candidates(key, start, end)})
         if start.day > 1:  # month-precision events sit on the first of their month
@@ -276,7 +294,11 @@ def merge_incremental(
 ) -> MergeResult:
     """Place new claims into existing events or new ones; return only what changed."""
     merger = _Merger(index, infos, constraints, similarity, watching_blocs, at)
-    for claim in sorted(new_claims, key=_order):
+    claims = sorted(new_claims, key=_order)
+    prefetch = getattr(index, "prefetch", None)
+    if prefetch is not None:  # let a store-backed index fetch all windows in few queries
+        prefetch(lookup_windows(claims))
+    for claim in claims:
         merger.place(claim)
     return merger.result()
 

@@ -16,7 +16,13 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sitroom.errors import NotFound
 from sitroom.merge.build import build_event
-from sitroom.merge.cluster import action_id, anchor, merge_claims, merge_incremental
+from sitroom.merge.cluster import (
+    MemoryEventIndex,
+    action_id,
+    anchor,
+    merge_claims,
+    merge_incremental,
+)
 from sitroom.merge.edits import Book, EditResult, constraints_from
 from sitroom.merge.types import NO_CONSTRAINTS, Constraints, MergeResult, ReportInfo
 from sitroom.model import Claim, Event, MergeAction
@@ -38,14 +44,40 @@ class MergeSummary:
 class StoreEventIndex:
     """An EventIndex over the store: candidates by indexed country and date-window queries."""
 
+    GAP = timedelta(days=10)  # windows closer than this are fetched in one query
+
     def __init__(self, store: Store, claims: Mapping[str, Claim] | None = None) -> None:
         self.store, self.claims = store, claims or {}
+        self._cache = MemoryEventIndex()
+        self._covered: dict[str, list[tuple[date, date]]] = {}
 
-    def candidates(self, country: str, start: date, end: date) -> list[Event]:
+    def _query(self, country: str, start: date, end: date) -> list[Event]:
         since = datetime.combine(start, time.min)
         until = datetime.combine(end + timedelta(days=1), time.min)  # the store's until excludes
         found = self.store.list_events(since=since, until=until, country=country)
         return [e for e in found if e.event_date is not None and start <= e.event_date <= end]
+
+    def prefetch(self, windows: Iterable[tuple[str, date, date]]) -> None:
+        """Fetch the events of many lookup windows at once: one query per run of close windows."""
+        by_country: dict[str, list[tuple[date, date]]] = {}
+        for country, start, end in windows:
+            by_country.setdefault(country, []).append((start, end))
+        for country, spans in by_country.items():
+            merged: list[list[date]] = []
+            for start, end in sorted(spans):
+                if merged and start <= merged[-1][1] + self.GAP:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            for start, end in merged:
+                for e in self._query(country, start, end):
+                    self._cache.put(e)
+                self._covered.setdefault(country, []).append((start, end))
+
+    def candidates(self, country: str, start: date, end: date) -> list[Event]:
+        if any(s <= start and end <= e for s, e in self._covered.get(country, ())):
+            return self._cache.candidates(country, start, end)
+        return self._query(country, start, end)
 
     def get(self, event_id: str) -> Event | None:
         try:
@@ -62,6 +94,9 @@ class _Overlay:
 
     def __init__(self, base: StoreEventIndex, events: Mapping[str, Event]) -> None:
         self.base, self.events = base, events
+
+    def prefetch(self, windows: Iterable[tuple[str, date, date]]) -> None:
+        self.base.prefetch(windows)
 
     def candidates(self, country: str, start: date, end: date) -> list[Event]:
         found = [self.events.get(e.id, e) for e in self.base.candidates(country, start, end)]
