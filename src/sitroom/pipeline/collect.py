@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import concurrent.futures.process
 import contextlib
 import functools
 import multiprocessing
@@ -161,6 +162,7 @@ class _Extractor:
         self.done = 0
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+        self._broken = False
 
     async def read(
         self, content: bytes, url: str, content_type: str, threshold: float, default_lang: str
@@ -168,7 +170,7 @@ class _Extractor:
         """The article of a page and its signature (ParseError when it has no text)."""
         self.done += 1
         call = functools.partial(read_page, content, url, content_type, threshold, default_lang)
-        if self.done <= self.PROCESS_AFTER:
+        if self.done <= self.PROCESS_AFTER or self._broken:
             return await asyncio.to_thread(call)
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
@@ -177,7 +179,11 @@ class _Extractor:
             )
             self._pool = concurrent.futures.ProcessPoolExecutor(self._workers,
                                                                 mp_context=context)
-        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+        except concurrent.futures.process.BrokenProcessPool:
+            self._broken = True  # a worker died (killed, out of memory): go on in threads
+            return await asyncio.to_thread(call)
 
     def close(self) -> None:
         """Stop the worker processes (abandoning queued pages)."""
