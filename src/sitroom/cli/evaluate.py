@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+# The gold files the project ships, scored when no file is named (paths from the checkout root).
+SHIPPED_GOLD = ("gold/sitroom_gold.jsonl", "gold/seed_note.jsonl", "gold/plover_gsr.jsonl")
+
 
 def register(subparsers) -> None:
     """Add ``sitroom eval`` to the parser."""
     p = subparsers.add_parser(
         "eval", help="score the coder on gold files (event P/R/F1, fields, confusion)",
         description="Code every document of the gold files and score the result field by field.")
-    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl", help="gold files (JSON Lines)")
+    p.add_argument("gold", nargs="*", metavar="GOLD.jsonl",
+                   help="gold files (JSON Lines); default: the shipped " + ", ".join(SHIPPED_GOLD))
     p.add_argument("--split", choices=("dev", "test"), help="only documents of this split")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output form")
     p.add_argument("--mistakes", type=int, metavar="N", default=0,
@@ -35,8 +39,9 @@ def run_eval(args, ctx) -> int:
     from sitroom.evaluation.report import dumps
     from sitroom.evaluation.runner import default_coder
 
+    gold = args.gold or list(SHIPPED_GOLD)
     coder = default_coder(_case_actors(args.case)) if args.case else None
-    report = evaluate(args.gold, coder, split=args.split)
+    report = evaluate(gold, coder, split=args.split)
     print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
     if args.mistakes:
         from sitroom.evaluation.report import format_mistakes
