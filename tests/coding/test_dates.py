@@ -54,6 +54,8 @@ CASES = [
     ("на прошлой неделе", "ru", date(2020, 10, 1), 2),
     ("A rally in December.", "en", date(2019, 12, 15), 3),
     ("in September", "en", date(2020, 9, 15), 3),
+    ("Protests began in June.", "en", date(2020, 6, 15), 3),
+    ("in May 2019", "en", date(2019, 5, 15), 3),
     ("в сентябре", "ru", date(2020, 9, 15), 3),
     ("in October", "en", date(2020, 10, 8), 3),  # never after publication
 ]
@@ -66,7 +68,8 @@ def test_resolve_date(text, lang, expected, precision):
 
 @pytest.mark.parametrize("text", [
     "no date here", "The talks may resume.", "That night protesters stormed the building.",
-    "", "the 1990s", "He won 56 percent of the vote.",
+    "", "the 1990s", "He won 56 percent of the vote.", "The anniversary of Bloody Sunday.",
+    "the march 5 people joined", "they may 4 times",
 ])
 def test_no_date(text):
     assert resolve_date(text, PUB, "en") == (None, None)

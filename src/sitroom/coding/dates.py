@@ -53,6 +53,8 @@ for _i, _names in enumerate(
     for _n in _names.split():
         _WEEKDAYS[_n] = _i
 
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                  "dec"}
 _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _WD_RE = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -125,6 +127,8 @@ def _absolute(text: str, published: date | None) -> tuple[int, date, int] | None
             if best is not None and m.start() >= best[0]:
                 break
             g = m.groupdict()
+            if g["m"] in ("may", "march"):
+                continue  # the verb and the noun, not the months
             month = _MONTHS.get(g["m"].lower()) if not g["m"].isdigit() else int(g["m"])
             if month is None or not 1 <= month <= 12:
                 continue
@@ -171,6 +175,9 @@ def _relative(text: str, published: date) -> tuple[int, date, int] | None:
             found.append((m.start(), published - timedelta(days=days), precision))
     for m in _WEEKDAY.finditer(text):
         word = m.group("w").lower()
+        if re.search(r"(?i)\b(?:bloody|black|good|easter|palm|holy|super|cyber)\s+$",
+                     text[max(0, m.start() - 12):m.start()]):
+            continue  # "Bloody Sunday", "Good Friday": names, not days of this week
         if word == "жума" and not m.group(0).lower().endswith("күнү"):
             continue  # "жума" alone is "week"
         wd = _WEEKDAYS[word]
@@ -246,9 +253,8 @@ def resolve_date(text: str, published: date | None, lang: str) -> tuple[date | N
         return when, precision
     for m in _MONTH_ONLY.finditer(text):
         word = m.group("m").lower()
-        if word in ("may", "mar", "jan", "dec", "oct", "nov", "sep", "aug", "jun", "jul", "apr",
-                    "feb", "sept", "март") and not m.group(0)[:1].isupper() and word != "март":
-            continue  # "may" the verb; abbreviations need a day
+        if m.group("m").isascii() and (m.group("m").islower() or word in _ABBREVIATIONS):
+            continue  # English months are capitalised; "may" and "Oct" alone are not months
         if word == "may" and not re.match(r"(?i)\s*(?:in|during|since|early|late|mid)", m.group(0)):
             continue
         got = _mid_month(_MONTHS[word], int(m.group("y")) if m.group("y") else None, published)
