@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitroom.coding.dates import resolve_date
 
@@ -95,3 +97,22 @@ def test_earliest_mention_wins():
 def test_hostile_input():
     for s in ["\x00" * 100, "32 October", "31 February", "99.99.2020", "October " * 1000]:
         resolve_date(s, PUB, "en")
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120), st.dates(), st.sampled_from(["en", "ru", "ky"]))
+def test_relative_dates_never_after_publication(text, published, lang):
+    when, precision = resolve_date(text, published, lang)
+    assert (when is None) == (precision is None)
+    if precision is not None:
+        assert precision in (1, 2, 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["yesterday", "on Tuesday", "last week", "вчера", "в пятницу", "кечээ",
+                        "earlier this week", "in October", "5 October", "12 December"]),
+       st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_no_date_after_publication(phrase, published):
+    when, _ = resolve_date(phrase, published, "en")
+    assert when is not None and when <= published

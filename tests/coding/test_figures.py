@@ -6,6 +6,8 @@ Sentences are samples written for these tests, not quotes from any outlet.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitroom.coding.figures import Figures, extract_figures
 from sitroom.model import CrowdSize
@@ -160,3 +162,29 @@ def test_empty_and_hostile_input():
 def test_crowd_type():
     f = extract_figures("Some 5,000 protesters gathered.", "en")
     assert isinstance(f.crowd_size, CrowdSize)
+
+
+_WORDS = st.sampled_from([
+    "killed", "5", "1,000", "at least", "dozens", "погибли", "двух", "тысяч", "адам", "каза",
+    "protesters", "-", "+", ",", ".", "and", "or", "no one", "2020", "October", "%", "a", "the",
+    "injured", "detained", "около", "миң", "from", "to", "between", "people", "A", "of",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from(["en", "ru", "ky", "xx"]))
+def test_never_raises_and_stays_sane(parts, lang):
+    f = extract_figures(" ".join(parts), lang)
+    for v in (f.fatalities, f.injuries, f.arrests):
+        assert v is None or (isinstance(v, int) and v >= 0)
+    if f.crowd_size is not None:
+        lo, hi = f.crowd_size.min, f.crowd_size.max
+        assert lo is not None or hi is not None
+        assert lo is None or hi is None or lo <= hi
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text(text):
+    extract_figures(text, "en")
+    extract_figures(text, "ru")
