@@ -152,6 +152,7 @@ class _Merger:
         self.open: dict[str, _Open] = {}
         self.local = MemoryEventIndex()  # events touched in this run, as candidates
         self.actions: list[MergeAction] = []
+        self._seen: dict[str, list[Claim]] = {}  # members of stored events not opened in this run
 
     def _get_open(self, event_id: str) -> _Open | None:
         if event_id in self.open:
@@ -207,17 +208,19 @@ class _Merger:
     def _members(self, event: Event) -> list[Claim]:
         if event.id in self.open:
             return self.open[event.id].members
-        members = list(self.index.members(event))
-        return members or [event_as_claim(event)]
+        if event.id not in self._seen:
+            members = list(self.index.members(event))
+            self._seen[event.id] = members or [event_as_claim(event)]
+        return self._seen[event.id]
 
     def _link(self, claim: Claim, event: Event) -> tuple[float, str] | None:
         """Average-linkage score of a claim against an event, None if a hard gate fails."""
         members = self._members(event)
-        a = anchor(claim)
+        a = anchor(claim) if self.cons.apart else ""
         for m in members:
             if m.doc_id == claim.doc_id and claim.doc_id:
                 return None  # the coder reports each event of a report once: two claims, two events
-            if not compatible(claim, m) or self.cons.is_apart(a, anchor(m)):
+            if not compatible(claim, m) or (a and self.cons.is_apart(a, anchor(m))):
                 return None
         linked = members[:MAX_LINK]
         cheap = sum(cheap_score(claim, m) for m in linked) / len(linked)
