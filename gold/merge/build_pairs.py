@@ -154,7 +154,8 @@ group("ky-ru-rally-osh", "a rally in Osh in Kyrgyz and Russian, and an unrelated
     C("b", "ru", "ru", D7, {**PROT, **OSH}, "Сотни жителей Оша вышли на митинг в центре города."),
     C("c", "state", "ru", D7, {**ARREST, **JALAL, "actor2": "Civilians (Kyrgyzstan)", "inter2": 7}, "В Джалал-Абаде задержан бывший депутат по подозрению в подкупе избирателей.", arrests=1),
 ], [["a", "b"], ["c"]])
-with open(Path(__file__).with_name("pairs.jsonl"), "w", encoding="utf-8") as f:
-    for line in lines:
-        f.write(json.dumps(line, ensure_ascii=False) + "\n")
-print(len(lines), "groups")
+if __name__ == "__main__":
+    with open(Path(__file__).with_name("pairs.jsonl"), "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+    print(len(lines), "groups")

@@ -1,16 +1,24 @@
-"""Merge quality floors on gold/merge/pairs.jsonl; a drop below them fails CI."""
+"""Merge quality floors on gold/merge; a drop below them fails CI."""
 
 from pathlib import Path
 
+import pytest
+
 from sitroom.merge.evaluate import evaluate_merge
 
-GOLD = Path(__file__).resolve().parents[2] / "gold" / "merge" / "pairs.jsonl"
-FLOORS = {"pairwise_precision": 0.9, "pairwise_recall": 0.9, "pairwise_f1": 0.9,
-          "bcubed_f1": 0.95}
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "merge"
+# pairs.jsonl was written while tuning (upper bound); heldout.jsonl never tuned on
+FLOORS = {
+    "pairs.jsonl": {"pairwise_precision": 0.9, "pairwise_recall": 0.9, "pairwise_f1": 0.9,
+                    "bcubed_f1": 0.95},
+    "heldout.jsonl": {"pairwise_precision": 0.75, "pairwise_recall": 0.8, "pairwise_f1": 0.8,
+                      "bcubed_f1": 0.9},
+}
 
 
-def test_merge_scores_stay_above_floors():
-    scores = evaluate_merge(GOLD)
-    assert scores["groups"] >= 20
-    low = {k: scores[k] for k, floor in FLOORS.items() if scores[k] < floor}
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_merge_scores_stay_above_floors(name):
+    scores = evaluate_merge(GOLD / name)
+    assert scores["groups"] >= 8
+    low = {k: scores[k] for k, floor in FLOORS[name].items() if scores[k] < floor}
     assert not low, f"merge below floors {low}; wrong groups: {scores['groups_wrong']}"
