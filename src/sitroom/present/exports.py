@@ -61,12 +61,16 @@ def select(events: Sequence[Event], q: ExportQuery) -> list[Event]:
 
 
 def write_acled_csv(events: Sequence[Event], out: TextIO, *, exported: datetime) -> int:
-    """ACLED-format CSV of the events that carry an ACLED type and a date; returns rows written."""
+    """ACLED-format CSV of merged events with an ACLED type and a date; returns rows written.
+
+    Statements with only a PLOVER type, and unmerged claims (no date or no place), have no ACLED
+    row; the JSONL export keeps them.
+    """
     w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for e in events:
-        if e.event_type and e.event_date:
+        if e.event_type and e.event_date and e.status != "unmerged":
             w.writerow(acled_row(e, exported=exported))
             n += 1
     return n
