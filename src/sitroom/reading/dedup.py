@@ -202,9 +202,9 @@ class NearDuplicateIndex:
 
         return LeanMinHash(seed=SEED, hashvalues=values, scheme="affine32")
 
-    def _similar(self, info: SignatureInfo) -> list[tuple[float, int]]:
+    def _similar(self, info: SignatureInfo, lean: object = None) -> list[tuple[float, int]]:
         """(similarity, row) of indexed reports that pass the threshold, best first."""
-        candidates = self._lsh.query(self._lean(info.hashvalues))
+        candidates = self._lsh.query(lean or self._lean(info.hashvalues))
         if not candidates:
             return []
         rows = np.fromiter((self._row_of[c] for c in candidates), dtype=np.int64)
@@ -217,7 +217,7 @@ class NearDuplicateIndex:
         found.sort(key=lambda x: (-x[0], x[1]))
         return found
 
-    def _insert(self, report_id: str, info: SignatureInfo) -> int:
+    def _insert(self, report_id: str, info: SignatureInfo, lean: object = None) -> int:
         row = len(self._ids)
         if row == len(self._rows):
             self._rows = np.concatenate([self._rows, np.empty_like(self._rows)])
@@ -226,7 +226,7 @@ class NearDuplicateIndex:
         self._sizes[row] = info.shingles
         self._ids.append(report_id)
         self._row_of[report_id] = row
-        self._lsh.insert(report_id, self._lean(info.hashvalues), check_duplication=False)
+        self._lsh.insert(report_id, lean or self._lean(info.hashvalues), check_duplication=False)
         return row
 
     def add(self, report_id: str, signature: bytes) -> str | None:
@@ -241,12 +241,13 @@ class NearDuplicateIndex:
         info = self.decode(signature)
         if info.empty:
             return None
-        matches = self._similar(info)
+        lean = self._lean(info.hashvalues)  # built once for the query and the insert
+        matches = self._similar(info, lean)
         original = None
         if matches:
             roots = [m for m in matches if m[1] not in self._original]
             original = (roots or matches)[0][1]
-        row = self._insert(report_id, info)
+        row = self._insert(report_id, info, lean)
         if original is None:
             return None
         self._original[row] = original
