@@ -14,10 +14,10 @@ Source notation::
 Keys: d event_date, tp time_precision, a1/a2 actors, i1/i2 inter codes, iso, adm admin1, loc
 location, gp geo_precision, k fatalities, inj injuries, arr arrests, crowd MIN-MAX|text, own
 target_owner_iso3, pe political_event, pl plover_type, note. An ACLED-typed event gets
-fatalities 0 unless ``k`` says otherwise (``k=?`` leaves it unannotated); a location gets geo
-precision 1 unless ``gp`` says otherwise; inter codes follow from ACLED-style actor names
-("Protesters (X)" 6, "Rioters (X)" 5, "Civilians (X)" 7, "Police/Military Forces of X" 1) unless
-given.
+fatalities 0 unless ``k`` says otherwise; ``key=?`` leaves any field unannotated; a location
+gets geo precision 1 unless ``gp`` says otherwise; inter codes follow from ACLED-style actor names
+("Protesters (X)" 6, "Rioters (X)" 5, "Civilians (X)" 7, "Police/Military Forces of X" and
+"Government of X" 1 in X, 8 elsewhere) unless given.
 """
 
 from __future__ import annotations
@@ -74,12 +74,24 @@ INTS = {"time_precision", "inter1", "inter2", "geo_precision", "fatalities", "in
 NOTE = "sample written for sitroom; not a news text and not attributed to any outlet"
 
 
-def _inter(actor: str) -> int | None:
+def _inter(actor: str, iso3: str | None) -> int | None:
+    """ACLED inter code implied by an ACLED-style actor name in an event in ``iso3``.
+
+    State forces ("Police/Military Forces of X", "Government of X") are 1 at home and 8
+    (external forces) in another country; without the event's country they are left out.
+    """
     a = actor.casefold()
-    for prefix, code in (("protesters", 6), ("rioters", 5), ("civilians", 7), ("police forces", 1),
-                         ("military forces", 1), ("prison guards", 1), ("government of", 1)):
+    for prefix, code in (("protesters", 6), ("rioters", 5), ("civilians", 7)):
         if a.startswith(prefix):
             return code
+    for prefix in ("police forces of", "military forces of", "prison guards of", "government of"):
+        if a.startswith(prefix):
+            if not iso3:
+                return None
+            home = COUNTRY[iso3].casefold()
+            if home in a or (iso3 == "CHN" and "hong kong" in a):
+                return 1
+            return 8
     return None
 
 
@@ -123,8 +135,9 @@ def parse_event(line: str, where: str) -> dict:
             ev[name] = value
     if ev.get("sub_event_type") and "fatalities" not in ev:
         ev["fatalities"] = 0
-    if ev.get("fatalities") == "?":
-        del ev["fatalities"]
+    unknown = {k for k, v in ev.items() if v == "?"}  # "?" = deliberately not annotated
+    for key in unknown:
+        del ev[key]
     if ev.get("iso3"):
         ev.setdefault("country", COUNTRY[ev["iso3"]])
     if ev.get("location"):
@@ -132,8 +145,9 @@ def parse_event(line: str, where: str) -> dict:
     if ev.get("event_date") and len(ev["event_date"]) == 10:
         ev.setdefault("time_precision", 1)
     for a, i in (("actor1", "inter1"), ("actor2", "inter2")):
-        if ev.get(a) and i not in ev and _inter(ev[a]) is not None:
-            ev[i] = _inter(ev[a])
+        code = _inter(ev[a], ev.get("iso3")) if ev.get(a) else None
+        if i not in ev and i not in unknown and code is not None:
+            ev[i] = code
     order = ["event_type", "sub_event_type", "political_event", "plover_type", "event_date",
              "time_precision", "actor1", "inter1", "actor2", "inter2", "country", "iso3",
              "admin1", "location", "geo_precision", "fatalities", "injuries", "arrests",
