@@ -38,6 +38,7 @@ class Sample:
     id: str
     text: str
     copy_of: str | None
+    original_text: str = ""  # for a copy, the text it copies (to measure the true overlap)
 
 
 class Corpus:
@@ -106,7 +107,7 @@ class Corpus:
             event = int(self.rng.integers(0, events))
             if originals and self.rng.random() < copy_share:
                 src_id, src_text, src_event = originals[int(self.rng.integers(0, len(originals)))]
-                out.append(Sample(rid, self.wire_copy(src_text, src_event), src_id))
+                out.append(Sample(rid, self.wire_copy(src_text, src_event), src_id, src_text))
             else:
                 text = self.original(event)
                 out.append(Sample(rid, text, None))
@@ -124,6 +125,19 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def true_overlap(a: str, b: str) -> float:
+    """Exact share of the longer text's word 3-shingles found in the other (what the index
+    estimates)."""
+    from sitroom.reading.clean import normalise_for_hashing
+
+    def shingles(text: str) -> set[tuple[str, ...]]:
+        w = normalise_for_hashing(text).split()
+        return {tuple(w[i:i + 3]) for i in range(max(1, len(w) - 2))}
+
+    x, y = shingles(a), shingles(b)
+    return len(x & y) / max(len(x), len(y), 1)
+
+
 def run(n: int, copy_share: float, seed: int, threshold: float) -> dict[str, float]:
     """Generate, hash and index ``n`` reports; return the measured figures."""
     from sitroom.reading.dedup import NearDuplicateIndex
@@ -131,10 +145,13 @@ def run(n: int, copy_share: float, seed: int, threshold: float) -> dict[str, flo
     index = NearDuplicateIndex(threshold=threshold)
     root: dict[str, str] = {}  # truth: report -> the original it descends from
     links: dict[str, str] = {}
+    above: set[str] = set()  # copies whose true overlap with their original passes the threshold
     spent = cpu = 0.0
     for chunk in Corpus(seed).stream(n, copy_share):
         for s in chunk:
             root[s.id] = root[s.copy_of] if s.copy_of else s.id
+            if s.copy_of and true_overlap(s.text, s.original_text) >= threshold:
+                above.add(s.id)
         started, started_cpu = time.perf_counter(), time.process_time()
         sigs = index.signatures([s.text for s in chunk])
         for s, sig in zip(chunk, sigs, strict=True):
@@ -156,6 +173,9 @@ def run(n: int, copy_share: float, seed: int, threshold: float) -> dict[str, flo
         "peak_rss_mb": _peak_rss_mb(),
         "precision": correct / len(links) if links else 1.0,
         "recall": linked_copies / copies if copies else 1.0,
+        "copies_above": len(above),
+        "recall_above": (sum(1 for a in above if a in links and root[links[a]] == root[a])
+                         / len(above)) if above else 1.0,
     }
 
 
@@ -173,7 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({r['reports_per_s']:,.0f} reports/s), {r['cpu_seconds']:.1f} s of CPU "
           "(wall time grows when other processes share the cores)")
     print(f"  peak RSS  {r['peak_rss_mb']:,.0f} MB")
-    print(f"  precision {r['precision']:.4f}   recall {r['recall']:.4f}")
+    print(f"  precision {r['precision']:.4f}   recall {r['recall']:.4f} of all copies, "
+          f"{r['recall_above']:.4f} of the {r['copies_above']:,} whose true overlap is at or "
+          f"above the threshold")
     ok = r["seconds"] < 60 and r["peak_rss_mb"] < 2048
     print("  target    < 60 s and < 2 GB: " + ("met" if ok else "NOT met"))
     return 0 if ok else 1
