@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.coding.places import Place, ky_stem, norm, ru_stem, skeleton, words
+from sitroom.coding.places import Place, ky_stem, norm, plain, ru_stem, skeleton, words
 
 __all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms"]
 
 DATA = Path(__file__).parent / "data"
-MAX_N = 4  # longest name, in words, looked up
+MAX_N = 5  # longest name, in words, looked up
 
 # Capitalised words that are also towns somewhere: never a place on their own.
 _STOP = frozenset(
@@ -120,9 +120,17 @@ _TITLES = {"king", "queen", "president", "minister", "general", "gen", "colonel"
            "lord", "lady", "saint", "st", "imam", "ayatollah", "bishop", "archbishop", "rev",
            "father", "brother", "sister", "premier", "chancellor", "mullah", "marshal"}
 
+# national bodies that sit in the capital: an event there is an event in the capital
+_INSTITUTIONS = ["parliament", "national assembly", "supreme court", "constitutional court",
+                 "house of representatives", "congress", "senate", "presidential palace",
+                 "presidential administration", "government house", "jogorku kenesh",
+                 "парламент*", "национальное собрание", "национального собрания",
+                 "верховный суд", "верховного суда", "дом правительства", "дома правительства",
+                 "жогорку кенеш*", "госдум*", "верховн* рад*", "конституционн* суд*"]
 _SMALL_CUES_BEFORE = {"in", "near", "at", "outside", "of", "from", "village", "town", "в",
                       "во", "под", "около", "возле", "у", "из", "селе", "поселке", "деревне",
-                      "городе", "села", "поселка", "айылында", "айылы", "шаарында"}
+                      "городе", "села", "поселка", "айылында", "айылы", "шаарында", "поселок",
+                      "село", "деревня", "город", "кишлак", "кишлаке", "township"}
 _SMALL_CUES_AFTER = {"village", "town", "district", "area", "township", "neighbourhood",
                      "neighborhood", "айылында", "айылы", "айылындагы", "району", "районе"}
 
@@ -208,11 +216,14 @@ class Gazetteer:
         self.capital_words = sorted((norm(w) for w in landmarks["capital_words"]),
                                     key=lambda w: -len(w))
         self.landmarks: dict[str, list[tuple[str, str, int]]] = {}
+        self.unique_landmarks: dict[str, str] = {}  # name → the one country it is in
         for iso3, items in landmarks["by_country"].items():
             for item in items:
                 for n in item["names"]:
                     self.landmarks.setdefault(norm(n), []).append(
                         (iso3, item["location"], item.get("precision", 1)))
+                    if item.get("unique"):
+                        self.unique_landmarks[norm(n)] = iso3
 
     # -- building --
     def _add(self, entry: _Entry) -> int:
@@ -260,7 +271,7 @@ class Gazetteer:
             if not forced and not raw[:1].isupper():
                 return None
             key = norm(" ".join(w for w, _, _ in chunk))
-            if n == 1 and (key in _STOP or len(key) < 2):
+            if (n == 1 and len(key) < 2) or all(w in _STOP for w in key.split()):
                 continue
             if key in self.exact:
                 return self.exact[key], n, True
@@ -277,7 +288,7 @@ class Gazetteer:
                         return self.exact[k2], n, False
                 sk = skeleton(stem_key)
                 if len(sk) >= 5 and sk in self.skel:
-                    return self.skel[sk], n, False
+                    return self.skel[sk], n, None  # a guess by spelling: checked by the caller
             elif n == 1 and key.endswith("s") and raw.endswith(("'s", "’s")):
                 continue
         return None
@@ -291,7 +302,7 @@ class Gazetteer:
         return (6.0 * (e.iso3 == hint) + 3.0 * (e.iso3 in near) + 0.5 * (e.iso3 in named)
                 + kind + math.log10(size + 10))
 
-    def _part_of_a_name(self, toks, i: int, n: int) -> bool:
+    def _part_of_a_name(self, toks, i: int, n: int, text: str) -> bool:
         """True when a one-word match sits inside a run of capitalised words: "King Hassan",
         "Warren Christopher", "Kenzo Oshima" — a person, not a town."""
         if n != 1:
@@ -304,6 +315,7 @@ class Gazetteer:
         if prev is not None and norm(prev[0]) in _TITLES:
             return True  # "King Hassan", "President Bush"
         if prev is not None and prev[0][:1].isupper() and not word.isupper() \
+                and not _sentence_start(text, prev[1]) \
                 and toks[i][1] - prev[2] <= 1 and norm(prev[0]) not in _STOP \
                 and norm(prev[0]) not in _NAME_OK_BEFORE and norm(prev[0]) not in self.exact:
             return True
@@ -316,9 +328,9 @@ class Gazetteer:
     def _place(self, e: _Entry, precision: int) -> Place:
         if e.kind == "country":
             return self.country(e.iso3)
-        location = e.name
-        return Place(location, e.admin1, self.country_names.get(e.iso3, e.iso3), e.iso3,
-                     e.lat, e.lon, 3 if e.kind == "admin1" else precision)
+        return Place(plain(e.name), plain(e.admin1) if e.admin1 else None,
+                     self.country_names.get(e.iso3, e.iso3), e.iso3, e.lat, e.lon,
+                     3 if e.kind == "admin1" else precision)
 
     def _city_in(self, name: str, iso3: str) -> _Entry | None:
         best = None
@@ -355,8 +367,17 @@ class Gazetteer:
                     continue
                 i += 1
                 continue
-            cands, n, _exact = got
-            if self._part_of_a_name(toks, i, n) and not any(
+            cands, n, exact = got
+            if exact is None:  # matched by transliteration only: in a known country or big
+                cands = [c for c in cands if self.entries[c[0]].iso3 in soft | {country_hint}
+                         or self.entries[c[0]].population >= 500_000]
+            if n == 1 and len(toks[i][0]) <= 2:  # "Ош" yes, "Во" no
+                cands = [c for c in cands if self.entries[c[0]].population >= 100_000
+                         or self.entries[c[0]].iso3 == country_hint]
+            if not cands:
+                i += n
+                continue
+            if self._part_of_a_name(toks, i, n, text) and not any(
                 self.entries[c[0]].kind == "country" for c in cands
             ):
                 i += n
@@ -364,7 +385,8 @@ class Gazetteer:
             near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
             best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
             e = self.entries[best[0]]
-            if not best[1] and e.kind == "city" and soft and e.iso3 not in soft:
+            if not best[1] and e.kind == "city" and soft and e.iso3 not in soft \
+                    and e.population < 200_000 and toks[i][0].isascii():
                 i += n  # a stray alternate name abroad while the text is about elsewhere
                 continue
             nxt = low[i + n] if i + n < len(low) else ""
@@ -393,6 +415,7 @@ class Gazetteer:
             for p in self.find(name, lang, country_hint=country_hint or context) if name and \
                     name != text else ():
                 found.append((text.find(name), len(found), p))
+        found.extend(self._capital(toks, low, country_hint, named_at, found))
         return _rank(found, country_hint)
 
     def _small_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -450,35 +473,57 @@ class Gazetteer:
         return None
 
     def _landmarks(self, toks, low, context: str | None) -> tuple[list, set[int]]:
-        """'The capital', 'the main square', 'the White House' within the report's country.
+        """'The main square', 'the White House' within the report's country.
 
         Returns the places found and the word indexes they used (not looked up again).
         """
         out: list[tuple[int, int, Place]] = []
         taken: set[int] = set()
-        if context is None:
-            return out, taken
         joined = " " + " ".join(low) + " "
-        for phrase in self.capital_words:
-            pos = joined.find(" " + phrase + " ")
-            if pos >= 0:
-                city = self._city_in(self.capitals.get(context, ""), context)
-                if city is not None:
-                    out.append((_char_pos(toks, joined, pos), -1, self._place(city, 1)))
-                break
         for phrase in sorted(self.landmarks, key=len, reverse=True):
             pos = joined.find(" " + phrase + " ")
             if pos < 0:
                 continue
             for iso3, location, precision in self.landmarks[phrase]:
-                if iso3 != context:
+                if iso3 != (context or self.unique_landmarks.get(phrase)):
                     continue
                 city = self._city_in(location, iso3)
                 if city is not None:
                     out.append((_char_pos(toks, joined, pos), -1, self._place(city, precision)))
-                    k = joined[:pos + 1].count(" ")
+                    k = joined[:pos].count(" ")
                     taken.update(range(k, k + len(phrase.split())))
         return out, taken
+
+    def _capital(self, toks, low, hint: str | None, named_at: dict[str, list[int]],
+                 found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
+        """'The capital', 'в столице' — and, when the text names no town, a national body
+        ('the parliament of Georgia', 'South Korea's National Assembly') — at the capital of
+        the country meant: the hint, else the one named next to the words, else the first."""
+        towns = [p for _, _, p in found if p.geo_precision < 3]
+        for words_, only_without_towns in ((self.capital_words, False), (_INSTITUTIONS, True)):
+            if only_without_towns and towns:
+                return []
+            for phrase in words_:
+                k = _phrase_pos(low, phrase)
+                if k < 0:
+                    continue
+                iso = hint
+                if iso is None:
+                    close = [(abs(p - k), c) for c, ps in named_at.items() for p in ps
+                             if abs(p - k) <= 4]
+                    if close:
+                        iso = min(close)[1]
+                    elif any(p.location == self.capitals.get(p.iso3) for p in towns):
+                        return []  # "Kyiv ... in the capital": the capital is already there
+                    elif named_at:
+                        iso = min(named_at, key=lambda c: named_at[c][0])
+                if iso is None:
+                    return []
+                city = self._city_in(self.capitals.get(iso, ""), iso)
+                if city is None:
+                    return []
+                return [(toks[min(k, len(toks) - 1)][1], -1, self._place(city, 1))]
+        return []
 
     def _countries_named(self, toks, lang: str) -> dict[str, list[int]]:
         """ISO3 → word positions, for every country named or adjective used."""
@@ -516,6 +561,22 @@ class Gazetteer:
         """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
         named = self._countries_named(words(text[:100_000]), lang)
         return min(named, key=lambda c: named[c][0]) if named else None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (capitalised for that reason alone)."""
+    before = text[max(0, start - 4):start].rstrip(" «\"'“(\n\t")
+    return not before or before[-1] in ".!?:;»\n"
+
+
+def _phrase_pos(low: list[str], phrase: str) -> int:
+    """Index of the first word where ``phrase`` starts ("парламент*": any word beginning so)."""
+    parts = phrase.split()
+    for k in range(len(low) - len(parts) + 1):
+        if all(low[k + j] == w or (w.endswith("*") and low[k + j].startswith(w[:-1]))
+               for j, w in enumerate(parts)):
+            return k
+    return -1
 
 
 def _char_pos(toks, joined: str, pos: int) -> int:

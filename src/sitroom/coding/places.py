@@ -50,18 +50,34 @@ def norm(s: str) -> str:
     return " ".join(s.translate(_PUNCT).split())
 
 
+def plain(name: str) -> str:
+    """A name as ACLED writes it, without diacritics: "Dūmā" → "Duma", "Culiacán" → "Culiacan"."""
+    if name.isascii():
+        return name
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[ʿʾ’‘`]", "", s).replace("ı", "i").replace("ł", "l").replace("ø", "o")
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*", re.UNICODE)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for each word; hyphenated names become several words."""
-    return [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    """(word, start, end) for each word; hyphenated names become several words, and an
+    English possessive is dropped ("Mosul's" → "Mosul")."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w, end = m.group(0), m.end()
+        if w[-2:] in ("'s", "’s") and len(w) > 3:
+            w, end = w[:-2], end - 2
+        out.append((w, m.start(), end))
+    return out
 
 
 _RU_ENDINGS = (
     "ами", "ями", "ому", "ему", "ого", "его", "ыми", "ими", "ской", "ском", "ская", "скую",
     "ах", "ях", "ом", "ем", "ой", "ей", "ою", "ию", "ия", "ии", "ью", "ам", "ям",
-    "а", "я", "е", "у", "ю", "ы", "и", "о",
+    "а", "я", "е", "у", "ю", "ы", "и", "о", "й",
 )
 
 
