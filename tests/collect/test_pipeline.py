@@ -235,3 +235,24 @@ def test_json_and_atom_feeds_without_fetching_pages(server, sqlite_store):
     assert report.text == text and report.raw is None
     atom = sqlite_store.get_report(report_id_for_url(server.url("/t/1")))
     assert atom.published is not None and atom.published.year == 2020
+
+
+def test_injected_clock_sets_times_and_schedule(server, sqlite_store):
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2020, 10, 6, 3, 0, tzinfo=UTC)
+    serve_story(server, "/c2/1", 77, "Sample clocked story")
+    server.feed("/c2/feed.xml", rss("C2", [{"link": server.url("/c2/1"), "title": "C2"},
+                                           {"link": server.url("/c2/gone"), "title": "gone"}]))
+    outlet = Outlet(key="c2", name="C2", feeds=(server.url("/c2/feed.xml"),),
+                    interval_minutes=45)
+    collect_once(sqlite_store, [outlet], FAST, clock=lambda: now)
+    report = sqlite_store.get_report(report_id_for_url(server.url("/c2/1")))
+    assert report.fetched == now
+    state = sqlite_store.get_feed_state(server.url("/c2/feed.xml"))
+    assert state.last_checked == now and state.next_due == now + timedelta(minutes=45)
+    assert due_feeds(sqlite_store, [outlet], now + timedelta(minutes=44)) == []
+    assert due_feeds(sqlite_store, [outlet], now + timedelta(minutes=45)) == [
+        (outlet, server.url("/c2/feed.xml"))]
+    (error,) = sqlite_store.list_errors("collect")
+    assert error.at == now and error.kind == "http-404" and error.outlet == "c2"
