@@ -46,8 +46,12 @@ class SqlBase:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        """A read transaction (a consistent snapshot), rolled back at the end."""
+        """A connection for reading: a snapshot transaction on SQLite; on PostgreSQL, autocommit
+        (READ COMMITTED gives each statement its own snapshot anyway, so BEGIN and ROLLBACK
+        would only add round trips)."""
         with self._guard, self._errors(), self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             yield conn
 
     @contextmanager

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select, update
-from sqlalchemy.exc import IntegrityError
 
 from sitroom.errors import NotFound, StoreError
 from sitroom.model import REPORT_KINDS, REVIEW_STATUSES, ErrorRecord, Report
@@ -79,13 +78,11 @@ class ReportStore(SqlBase):
         return rows.report_row(report)
 
     def _insert_one(self, conn: Connection, row: dict[str, Any]) -> AddResult:
-        try:
-            with conn.begin_nested():
-                stmt = insert_ignore(self.dialect, reports).returning(reports.c.seq)
-                inserted = conn.execute(stmt, row).first() is not None
-        except IntegrityError:  # a constraint ON CONFLICT does not cover; look it up below
-            inserted = False
-        if inserted:
+        # ON CONFLICT DO NOTHING covers every unique constraint (id, URL hash, content hash)
+        # and, on PostgreSQL, waits for a racing writer's insert to commit or roll back first,
+        # so a duplicate never raises, even under races; SQLite serialises writers anyway.
+        stmt = insert_ignore(self.dialect, reports).returning(reports.c.seq)
+        if conn.execute(stmt, row).first() is not None:
             return AddResult(report_id=row["id"], status="new")
         clash = [reports.c.content_hash == row["content_hash"], reports.c.id == row["id"]]
         if row["url_hash"]:
