@@ -115,15 +115,27 @@ class Coder:
         return p
 
     def _parse_english(self, prepared: list[_Prepared]) -> None:
-        jobs = [(p, i) for p in prepared if p.lang not in ("ru", "ky") for i in p.cues]
+        """One spaCy pass per document over its candidate sentences only, batched."""
+        jobs = [p for p in prepared if p.lang not in ("ru", "ky") and p.cues]
         if not jobs:
             return
         from sitroom.coding.nlp import english
 
-        nlp = english()
-        texts = (p.sentences[i].text[:20000] for p, i in jobs)
-        for (p, i), parsed in zip(jobs, nlp.pipe(texts, batch_size=128), strict=True):
-            p.parsed[i] = parsed
+        layouts = []
+        texts = []
+        for p in jobs:
+            parts, offsets, pos = [], {}, 0
+            for i in sorted(p.cues):
+                text = p.sentences[i].text[:20000]
+                offsets[i] = pos
+                parts.append(text)
+                pos += len(text) + len(_JOIN)
+            layouts.append(offsets)
+            texts.append(_JOIN.join(parts))
+        for p, offsets, parsed in zip(jobs, layouts, english().pipe(texts, batch_size=64),
+                                      strict=True):
+            for i, off in offsets.items():
+                p.parsed[i] = _SentView(parsed, off, len(p.sentences[i].text[:20000]))
 
     def _decide(self, p: _Prepared) -> list[Claim]:
         if not p.cues:
@@ -137,6 +149,10 @@ class Coder:
             sent = p.sentences[i]
             parsed = p.parsed.get(i)
             ents = _entities(parsed, sent.text, p.lang)
+            ctx = self._context(doc_iso3, doc_iso3, p.lang, protest_context)
+            drafts = self._drafts(sent.text, i, p, parsed, ctx, ents)
+            if not drafts:
+                continue
             loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
             places = [pl for pl in facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
                       if _plausible(pl, sent.text, doc_iso3)]
@@ -144,20 +160,10 @@ class Coder:
             if places:
                 last_place[sent.paragraph] = places[0]
             iso3 = getattr(place, "iso3", None) or doc_iso3
-            ctx = ClauseContext(self.resolver, country_name(iso3), iso3, p.lang,
-                                protest_context=protest_context, doc_iso3=doc_iso3)
-            for clause, c_start in _clauses(sent.text):
-                c_end = c_start + len(clause)
-                cues = [Cue(n, s, e, _modality(parsed, sent.text, s, e, p.lang))
-                        for n, s, e in p.cues[i] if c_start <= s < c_end]
-                if not cues:
-                    continue
-
-                def roles_of(cue: Cue, parsed=parsed, sent=sent, c_start=c_start, c_end=c_end):
-                    return _roles(parsed, sent.text, cue, c_start, c_end)
-
-                for d in drafts_of_clause(clause, c_start, cues, roles_of, ctx, i, ents):
-                    events.append(_Event(d, [i], place, iso3))
+            if iso3 != doc_iso3:  # a digest: this sentence is about another country
+                ctx = self._context(iso3, doc_iso3, p.lang, protest_context)
+                drafts = self._drafts(sent.text, i, p, parsed, ctx, ents)
+            events.extend(_Event(d, [i], place, iso3) for d in drafts)
         events = _merge(events, p)
         claims: list[Claim] = []
         for ev in events:
@@ -168,6 +174,27 @@ class Coder:
         for index, c in enumerate(claims):
             out.append(replace(c, index=index, coder_version=self.version,
                                id=claim_id(p.doc.id, self.version, index)))
+        return out
+
+    def _context(self, iso3: str | None, doc_iso3: str | None, lang: str,
+                 protest_context: bool) -> ClauseContext:
+        return ClauseContext(self.resolver, country_name(iso3), iso3, lang,
+                             protest_context=protest_context, doc_iso3=doc_iso3)
+
+    def _drafts(self, text: str, i: int, p: _Prepared, parsed: Any, ctx: ClauseContext,
+                ents: list[tuple[str, str]]) -> list[Draft]:
+        out: list[Draft] = []
+        for clause, c_start in _clauses(text):
+            c_end = c_start + len(clause)
+            cues = [Cue(n, s, e, _modality(parsed, text, s, e, p.lang))
+                    for n, s, e in p.cues[i] if c_start <= s < c_end]
+            if not cues:
+                continue
+
+            def roles_of(cue: Cue, c_start: int = c_start, c_end: int = c_end):
+                return _roles(parsed, text, cue, c_start, c_end)
+
+            out.extend(drafts_of_clause(clause, c_start, cues, roles_of, ctx, i, ents))
         return out
 
     def _doc_country(self, p: _Prepared) -> str | None:
@@ -249,6 +276,28 @@ class Coder:
             return None
         found = self.resolver.case_actors_in(text[m.end():m.end() + 60])
         return found[0][0].name if found and found[0][1] < 5 else None
+
+
+_JOIN = "\n\n"
+
+
+class _SentView:
+    """One sentence inside the parsed text of a document's candidate sentences."""
+
+    __slots__ = ("doc", "length", "offset")
+
+    def __init__(self, doc: Any, offset: int, length: int):
+        self.doc, self.offset, self.length = doc, offset, length
+
+    def char_span(self, start: int, end: int, alignment_mode: str = "expand") -> Any:
+        return self.doc.char_span(self.offset + start, self.offset + end,
+                                  alignment_mode=alignment_mode)
+
+    @property
+    def ents(self) -> list[Any]:
+        span = self.doc.char_span(self.offset, self.offset + self.length,
+                                  alignment_mode="expand")
+        return list(span.ents) if span is not None else []
 
 
 def claim_id(doc_id: str, version: str, index: int) -> str:

@@ -117,7 +117,7 @@ def _own_modality(tok: Any) -> str:
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return NEGATED
     # "going to storm", "about to"
-    left = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    left = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
     if "going" in left and "to" in left:
         return PLANNED
     if left[-2:] == ["about", "to"]:
