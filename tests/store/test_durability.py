@@ -108,10 +108,10 @@ def test_two_writers_racing_store_each_report_once(store_url):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2])
 def test_sigkill_mid_insert_loses_and_duplicates_nothing(store_url, seed):
     rng = random.Random(seed)
-    total = 600
+    total = 300
     open_store(store_url).close()
     proc = _run_writer(store_url, 0, total)
     wait_for = rng.randint(1, 120)  # reports confirmed before the kill is armed
