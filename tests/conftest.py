@@ -5,6 +5,11 @@ afterwards), so tests never see each other's rows. The server comes from
 ``SITROOM_TEST_POSTGRES_URL`` (default: the local one). When it cannot be reached the PostgreSQL
 tests are skipped and the run's output ends with a line saying so, unless
 ``SITROOM_REQUIRE_POSTGRES=1`` (CI), which makes them fail with the reason instead.
+
+Fixtures: ``sqlite_store`` (a SQLite file in tmp_path), ``memory_store`` (``sqlite://``),
+``postgres_store``, ``store`` (parametrised: sqlite, postgres), ``postgres_url`` (a URL into a
+fresh schema, for code that opens its own store) and ``store_url`` (parametrised, unopened).
+A test that opens a store itself must close it.
 """
 
 from __future__ import annotations
