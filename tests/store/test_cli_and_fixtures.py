@@ -122,3 +122,12 @@ def test_the_implementation_has_every_protocol_method_with_its_parameters(memory
         have = list(inspect.signature(getattr(type(memory_store), name)).parameters)
         assert have[: len(wanted)] == wanted, name
     assert isinstance(memory_store.url, str)
+
+
+def test_a_file_that_is_not_a_database_is_named(tmp_path, capsys):
+    junk = tmp_path / "notes.sqlite"
+    junk.write_text("these are notes, not a database\n" * 200)
+    assert main(["--db", f"sqlite:///{junk}", "init"]) == 1
+    err = capsys.readouterr().err
+    assert "notes.sqlite" in err and "not a database" in err
+    assert junk.read_text().startswith("these are notes")  # nothing was overwritten

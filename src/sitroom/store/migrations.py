@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, Connection, Engine, inspect, select
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError
 
 from sitroom.errors import StoreError
 from sitroom.store import fulltext, schema
@@ -89,6 +89,6 @@ def migrate(engine: Engine) -> int:
                 )
                 version = number
             return version
-    except (OperationalError, ProgrammingError) as exc:
+    except DBAPIError as exc:
         where = mask_url(engine.url.render_as_string(hide_password=False))
         raise StoreError(f"cannot open or migrate {where}: {exc.orig or exc}") from exc
