@@ -117,23 +117,25 @@ class ReportStore(SqlBase):
 
     # --- updating the few mutable fields -------------------------------------------------------
 
-    def _update(self, report_id: str, **values: Any) -> None:
+    def _update(self, report_id: str, must_exist: str | None = None, **values: Any) -> None:
+        """Set columns of one report, in one transaction; ``must_exist`` names another report
+        the change refers to."""
         with self._write() as conn:
+            if must_exist is not None:
+                stmt = select(reports.c.seq).where(reports.c.id == must_exist)
+                if conn.execute(stmt).first() is None:
+                    raise NotFound(f"no report {must_exist!r} (the original)")
             done = conn.execute(
                 update(reports).where(reports.c.id == report_id).values(**values)
             ).rowcount
-        if not done:
-            raise NotFound(f"no report {report_id!r}")
+            if not done:
+                raise NotFound(f"no report {report_id!r}")
 
     def set_near_duplicate(self, report_id: str, original_id: str) -> None:
         """Link a wire copy to its original (both must be stored)."""
         if report_id == original_id:
             raise StoreError(f"report {report_id!r} cannot be a near-duplicate of itself")
-        with self._read() as conn:
-            if conn.execute(select(reports.c.seq).where(reports.c.id == original_id)).first() \
-                    is None:
-                raise NotFound(f"no report {original_id!r} (the original)")
-        self._update(report_id, near_duplicate_of=original_id)
+        self._update(report_id, must_exist=original_id, near_duplicate_of=original_id)
 
     def set_review_status(self, report_id: str, status: str) -> None:
         if status not in REVIEW_STATUSES:
