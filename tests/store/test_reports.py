@@ -226,3 +226,26 @@ def test_undecodable_text_is_kept_readable(store):
     broken = b"caf\xe9 in Bishkek".decode("utf-8", "surrogateescape")
     store.add_report(Report(id="r1", kind="article", text=broken, title=broken))
     assert store.get_report("r1").text == "caf? in Bishkek"
+
+
+def test_threads_racing_on_the_same_reports_store_each_once(store):
+    import threading
+    from collections import Counter
+
+    tally: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def work(order: list[int]) -> None:
+        for n in order:
+            status = store.add_report(article(n)).status
+            with lock:
+                tally[status] += 1
+
+    orders = [list(range(40)), list(reversed(range(40))), list(range(40)), list(range(20, 40))]
+    threads = [threading.Thread(target=work, args=(o,)) for o in orders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert tally["new"] == 40 and sum(tally.values()) == 140
+    assert store.count_reports() == 40
