@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitroom.collect import files_formats as formats
 from sitroom.collect.files_io import Record, open_binary, open_text, read_csv, read_lines
@@ -24,6 +24,9 @@ from sitroom.errors import InputError, SitroomError
 from sitroom.model import ErrorRecord, Report
 from sitroom.reading.clean import is_probably_binary
 from sitroom.store.api import AddResult, Store
+
+if TYPE_CHECKING:
+    from sitroom.reading.dedup import NearDuplicateIndex
 
 __all__ = ["FORMATS", "ImportSummary", "detect_format", "import_file"]
 
@@ -108,7 +111,7 @@ class _Run:
     store: Store
     path: Path
     fmt: str
-    index: Any
+    index: NearDuplicateIndex | None
     now: datetime
     encoding: str = ""
     read: int = 0
@@ -239,7 +242,7 @@ def _records(path: Path, fmt: str, run: _Run) -> Iterator[Record]:
             yield from read_csv(text, encoding)
 
 
-def _convert(record: Record, fmt: str, ctx: formats.Context, warnings: list[str]) -> Report:
+def _convert(record: Record, fmt: str, ctx: formats.ImportContext, warnings: list[str]) -> Report:
     value = record.value
     if fmt == "jsonl":
         try:
@@ -274,7 +277,7 @@ def import_file(
     outlet: str | None = None,
     case: str | None = None,
     clock: Clock | None = None,
-    index: Any = None,
+    index: NearDuplicateIndex | None = None,
     link_near_duplicates: bool = True,
 ) -> ImportSummary:
     """Import one file of reports into the store; bad records are recorded, the rest go in.
@@ -299,7 +302,7 @@ def import_file(
     now = (clock or (lambda: datetime.now(UTC)))()
     run = _Run(store, path, fmt, index if fmt in ("jsonl", "csv") and link_near_duplicates
                else None, now)
-    ctx = formats.Context(fetched=now, outlet=outlet, case=case)
+    ctx = formats.ImportContext(fetched=now, outlet=outlet, case=case)
     header_seen = fmt in ("jsonl", "gdelt")
     try:
         for record in _records(path, fmt, run):

@@ -20,7 +20,7 @@ from sitroom.model import Report, content_hash
 from sitroom.reading.clean import clean_text, is_probably_binary
 
 __all__ = [
-    "ACLED_MARKERS", "GDELT_COLUMNS", "Context", "RowError", "acled_report", "country_iso3",
+    "ACLED_MARKERS", "GDELT_COLUMNS", "ImportContext", "RowError", "acled_report", "country_iso3",
     "gdelt_report", "parse_when", "report_from_fields",
 ]
 
@@ -32,7 +32,7 @@ class RowError(ValueError):
 
 
 @dataclass(frozen=True)
-class Context:
+class ImportContext:
     """What an import knows besides the record: defaults and the time of the import."""
 
     fetched: datetime
@@ -144,7 +144,7 @@ def _raw(fields: Mapping[str, object]) -> bytes:
 
 
 def report_from_fields(
-    fields: Mapping[str, object], ctx: Context, warnings: list[str]
+    fields: Mapping[str, object], ctx: ImportContext, warnings: list[str]
 ) -> Report:
     """A report from the documented columns: id?, url?, title?, text, published?, outlet?, lang?,
     country?."""
@@ -195,7 +195,7 @@ def report_from_fields(
 ACLED_MARKERS = frozenset({"event_id_cnty", "event_date", "notes"})
 
 
-def acled_report(fields: Mapping[str, str], ctx: Context, warnings: list[str]) -> Report:
+def acled_report(fields: Mapping[str, str], ctx: ImportContext, warnings: list[str]) -> Report:
     """An ACLED row as a report: its notes are the text; source, date and country carried.
 
     The row's ``source`` (the outlets ACLED cites) goes to ``author``; every column is kept in
@@ -262,7 +262,7 @@ def _actor(f: Mapping[str, str], n: int) -> str:
     return f"{name} ({country})" if name and country else name or country
 
 
-def gdelt_report(cells: list[str], ctx: Context, warnings: list[str]) -> Report:
+def gdelt_report(cells: list[str], ctx: ImportContext, warnings: list[str]) -> Report:
     """A GDELT event row as a report: a one-line description, its SOURCEURL, date, actor codes.
 
     GDELT rows carry no text of their own, so the text says what the row codes; every column

@@ -169,6 +169,8 @@ def read_csv(
 
     The first record is the header itself (as a list) when ``header`` is True.
     """
+    # The csv module's field limit is process-wide; raise it (never lower it) so a long report
+    # text fits, while MAX_LINE_CHARS still bounds what one record may hold.
     if csv.field_size_limit() < MAX_LINE_CHARS:
         csv.field_size_limit(MAX_LINE_CHARS)
     feed = _Counting(text)
