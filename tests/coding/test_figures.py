@@ -58,6 +58,23 @@ CASUALTIES = [
      1, None, 12),
     ("No fatalities reported.", "en", 0, None, None),
     ("10 vehicles were torched.", "en", None, None, None),
+    # one victim without a number
+    ("Police in Tehran arrested a well-known rapper on Friday.", "en", None, None, 1),
+    ("Gendarmes arrested opposition leader Ousmane Sonko on Wednesday.", "en", None, None, 1),
+    ("Alexei Navalny was detained at the airport.", "en", None, None, 1),
+    ("Police officers beat a street vendor to death on Sunday.", "en", 1, None, None),
+    ("Бывший президент Алмазбек Атамбаев снова задержан в субботу.", "ru", None, None, 1),
+    ("Взорвался автомобиль журналистки; она погибла на месте.", "ru", 1, None, None),
+    ("No one was arrested.", "en", None, None, 0),
+    # lists and asides
+    ("A bomb exploded near Quetta, killing a policeman and two civilians and injuring 23.", "en",
+     3, 23, None),
+    ("At least 72 people, many of them children, were killed in the attack.", "en", 72, None,
+     None),
+    ("Five soldiers and an unknown number of militants were killed.", "en", 5, None, None),
+    ("Силовики ликвидировали двух боевиков.", "ru", 2, None, None),
+    ("Авиаудар унёс жизни по меньшей мере девяти человек.", "ru", 9, None, None),
+    ("Полиция задержала несколько десятков человек.", "ru", None, None, 12),
     ("Погибли двое, пострадали 590 человек.", "ru", 2, 590, None),
     ("Погибли 3 человека, еще 5 получили ранения.", "ru", 3, 5, None),
     ("Убиты двое военнослужащих.", "ru", 2, None, None),
@@ -103,6 +120,10 @@ CROWDS = [
     ("Hundreds of thousands of people blocked streets in Hong Kong.", "en", (100000, None)),
     ("Thousands of Nigerians were converging for a rally in Lagos.", "en", (1000, None)),
     ("Ала-Тоо аянтына миңдеген адам чогулду.", "ky", (1000, None)),
+    ("Токмокто жүздөн ашык адам нааразылык акциясын өткөрүштү.", "ky", (100, None)),
+    ("У здания парламента прошла многотысячная акция.", "ru", (1000, None)),
+    ("Police fired tear gas to disperse several hundred royalist protesters in Kathmandu on "
+     "Sunday and detained 20.", "en", (200, None)),
     ("Ала-Тоо аянтына болжол менен 5 миң адам чогулду.", "ky", (5000, 5000)),
 ]
 
@@ -114,6 +135,7 @@ def test_crowd_size_is_a_range_with_its_text(text, lang, crowd):
     assert (f.crowd_size.min, f.crowd_size.max) == crowd
     assert f.crowd_size.text and f.crowd_size.text in text
     assert f.fatalities is None and f.injuries is None
+    assert f.arrests in (None, 20)
 
 
 TRAPS = [

@@ -62,6 +62,7 @@ _EXACT = {
 }
 _STEMS = {
     FATAL: ("погиб", "убит", "убил", "убив", "умер", "скончал", "смерт", "гибел", "жертв",
+            "ликвидир", "жизн", "застрелен", "погибш",
             "застрел", "расстрел", "өлд", "өлг", "өлүм", "өлтүр", "каза", "курман", "мерт",
             "набыт", "сөөк"),
     INJURY: ("ранен", "ранил", "ранени", "пострадал", "пострадавш", "травм", "госпитализ",
@@ -91,7 +92,8 @@ _PERSON_EXACT = {
     "businessman", "lawyer", "lawyers", "judge", "commander", "mayor", "councillor",
     "candidate", "resident", "villager", "herder", "herders", "shepherd", "fisherman",
     "fishermen", "policewoman", "pilgrim", "pilgrims", "tourist", "tourists", "infant",
-    "baby", "teenager", "teenagers", "minor", "minors", "politician", "lawmaker", "deputy",
+    "baby", "vendor", "vendors", "shopkeeper", "teenager", "teenagers", "minor", "minors",
+    "politician", "lawmaker", "deputy",
     "reporter", "reporters", "cameraman", "photographer", "volunteer",
     "volunteers", "sergeant", "captain", "colonel", "lieutenant", "general", "serviceman",
     "gendarme", "gendarmes", "ranger", "rangers", "security", "guardsmen",
@@ -236,15 +238,25 @@ def _scan(toks: list[_Tok], start: int, step: int, limit: int, qspans: set[int])
     i, dist = start, 0
     while 0 <= i < len(toks) and dist <= limit:
         t = toks[i]
-        if t.text == "," and step == 1 and i + 1 < len(toks) and toks[i + 1].low in _APPOSITION:
+        if t.text == "," and step == 1 and i + 1 < len(toks):
             j = i + 1
             while j < len(toks) and toks[j].text not in (",", ".", ";"):
                 j += 1
+            inner = toks[i + 1:j]
+            if toks[i + 1].low not in _APPOSITION and (
+                len(inner) > 6 or any(_category(x) or x.kind == "num" for x in inner)
+            ):
+                j = len(toks)  # not an aside: the clause ends here
             if j < len(toks) and toks[j].text == ",":
                 i = j + 1
                 continue
         if i in qspans and step == 1 and i > 0 and toks[i - 1].low in _AND:
             i += 1  # "three police officers and two protesters died": one verb for both
+            dist += 1
+            continue
+        if i in qspans and step == -1 and i + 1 < len(toks) and toks[i + 1].low in _AND:
+            while i in qspans:  # "killing a policeman and two civilians"
+                i -= 1
             dist += 1
             continue
         if _is_break(t) or i in qspans:
@@ -255,10 +267,29 @@ def _scan(toks: list[_Tok], start: int, step: int, limit: int, qspans: set[int])
         if cat is not None:
             return cat, dist, i
         if t.low in _AND:
-            dist += 3
+            nxt = i + step
+            if 0 <= nxt < len(toks) and nxt in qspans:
+                pass  # "a policeman and two civilians": a list, one verb for all
+            elif step == 1 and _unknown_number(toks, i + 1):
+                i = _unknown_number(toks, i + 1)  # "and an unknown number of militants"
+                dist += 1
+                continue
+            else:
+                dist += 3
         i += step
         dist += 1
     return None, None, None
+
+
+def _unknown_number(toks: list[_Tok], i: int) -> int:
+    """Index after "an unknown number of X" starting at i, or 0."""
+    j = i + (1 if i < len(toks) and toks[i].low in ("a", "an") else 0)
+    if j < len(toks) and toks[j].low in ("unknown", "undetermined", "unspecified", "number"):
+        while j < len(toks) and toks[j].low != "of" and j - i < 4:
+            j += 1
+        if j < len(toks) and toks[j].low == "of":
+            return min(j + 2, len(toks) - 1)
+    return 0
 
 
 def _head_end(toks: list[_Tok], b: int) -> tuple[int, bool, bool]:
@@ -271,8 +302,9 @@ def _head_end(toks: list[_Tok], b: int) -> tuple[int, bool, bool]:
         if t.low in ("of", "the", "them", "из", "их"):
             i += 1
             continue
-        if _is_person(t):
-            person = True
+        if _is_person(t) or (t.text[:1].isupper() and t.low.endswith(("s", "ese"))
+                             and len(t.low) > 4 and i > b):
+            person = True  # "thousands of Nigerians"
             crowd = crowd or _is_crowd_head(t)
             i += 1
             continue
@@ -311,7 +343,7 @@ def _singular_subjects(toks: list[_Tok], text: str) -> list[Quantity]:
             ):
                 continue
             follow = {x.low for x in toks[k + 1:k + 4]}
-            if prev_cat is None and not follow & _PASSIVE:
+            if prev_cat is None and not follow & _PASSIVE and not follow & {"death", "dead"}:
                 break
             out.append(Quantity(1, 1, t.start, toks[k].end, text[t.start:toks[k].end]))
             break
@@ -361,6 +393,52 @@ def _is_agent(toks: list[_Tok], a: int, head: int, k: int | None, qtok: set[int]
     return has_object and (bool(heads & _AGENTS) or any(_is_person(t) for t in toks[a:k]))
 
 
+_MANY_THOUSAND = re.compile(r"\b(?:многотысячн|тысячн)\w*\s+(?:митинг|акци|шестви|демонстрац|"
+                            r"протест|толп)\w*", re.IGNORECASE)
+_RU_SINGULAR = re.compile(
+    r"^(?:задержан|задержана|арестован|арестована|убит|убита|погиб|погибла|скончался|"
+    r"скончалась|умер|умерла|ранен|ранена|застрелен|застрелена|госпитализирован|"
+    r"госпитализирована|похищен|похищена)$")
+_ROLES = {"leader", "leaders", "journalist", "rapper", "activist", "president", "minister",
+          "mayor", "governor", "general", "commander", "chief", "candidate", "lawmaker",
+          "blogger", "editor", "singer", "student", "lawyer", "opponent", "critic", "son",
+          "brother", "husband", "father", "deputy", "official", "spokesman", "head", "founder"}
+_NEG = {"no", "not", "nobody", "never", "не", "ни", "никто", "без"}
+
+
+def _implicit_ones(toks: list[_Tok], sent: str, acc: _Acc) -> list[tuple[str, str]]:
+    """One victim with no number: "Navalny was detained", "задержан журналист", "she died",
+    "police arrested opposition leader Ousmane Sonko"."""
+    out = []
+    for k, t in enumerate(toks):
+        cat = _category(t)
+        if cat not in (FATAL, INJURY, ARREST) or cat in acc.values:
+            continue
+        window = {x.low for x in toks[max(0, k - 4):k]}
+        if window & _NEG or any(x.kind == "num" for x in toks[max(0, k - 6):k + 6]):
+            continue
+        prev = toks[k - 1].low if k > 0 else ""
+        nxt = toks[k + 1:k + 4]
+        one = False
+        if _RU_SINGULAR.match(t.low):
+            one = True  # Russian singular short forms: one person
+        elif prev == "was" or (prev == "been" and k > 1 and toks[k - 2].low in ("has", "had")):
+            one = t.low.endswith("ed") or t.low == "hurt"  # "Navalny was detained"
+        elif t.low.endswith("ed") and nxt and prev not in ("were", "are", "been", "be"):
+            first = nxt[0]
+            # an active verb with one named or single object: "arrested their leader Sonko"
+            if first.text[:1].isupper() and first.kind == "word" and first.low not in _PERSON_EXACT:
+                one = True
+            elif first.low in ("their", "his", "her", "its", "the", "a", "an", "opposition"):
+                wider = toks[k + 1:k + 7]
+                roles = any(x.low in _ROLES for x in wider)
+                plural = any(x.low.endswith("s") and _is_person(x) for x in wider)
+                one = roles and not plural
+        if one:
+            out.append((cat, sent[t.start:t.end]))
+    return out
+
+
 def _sentence_figures(sent: str, lang: str) -> _Acc:
     toks = tokenize(sent)
     acc = _Acc({}, [])
@@ -393,7 +471,7 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
         own = set(range(a, b))
         others = qtok - own
         head, person, crowd_head = _head_end(toks, b)
-        after = _scan(toks, head, 1, 6, others)
+        after = _scan(toks, head, 1, 8, others)
         before = _scan(toks, a - 1, -1, 4, others)
         if "other" in (after[0], before[0]):
             near = min((x for x in (after, before) if x[0]), key=lambda x: x[1])
@@ -414,6 +492,13 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
                 cat = before[0] if before[1] <= after[1] else after[0]
         else:
             cat = after[0] or before[0]
+        if crowd_head and cat in (FATAL, INJURY, ARREST) and (before[0] is None or before[1] > 1) \
+                and (after[0] is None or after[1] > 3):
+            cat = CROWD  # "several hundred protesters in Kathmandu ... and detained 20"
+        if cat == CROWD and not (person or crowd_head) and min(
+            (x[1] for x in (after, before) if x[0] == CROWD), default=99
+        ) > 1:
+            cat = None  # "seven opposition parties ... organised a strike"
         if cat is None and crowd_head:
             cat = CROWD
         if cat is None and person and any(_category(t) == CROWD for t in toks):
@@ -432,6 +517,12 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
         else:
             value = q.low if q.low is not None else q.high
             acc.add(cat, value, text)
+    if CROWD not in acc.values:
+        m = _MANY_THOUSAND.search(sent)
+        if m:
+            acc.add(CROWD, CrowdSize(1000, None, m.group(0)), m.group(0))
+    for cat, text in _implicit_ones(toks, sent, acc):
+        acc.add(cat, 1, text)
     for m in _ZERO_RE.finditer(sent):
         word = (m.group("en") or m.group("ru") or m.group("ru2") or m.group("ru3") or "").lower()
         rest = sent[m.end():m.end() + 40]

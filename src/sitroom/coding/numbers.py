@@ -55,11 +55,11 @@ VAGUE_TABLE: dict[str, int] = {
     "several": 10, "many": 10, "numerous": 10, "multiple": 10, "dozens": 12, "scores": 20,
     "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
     "hundreds of thousands": 100000, "millions": 1_000_000, "a few": 2, "a couple": 2,
-    "a handful": 2,
+    "a handful": 2, "several dozen": 12, "a few dozen": 12, "several dozens": 12,
     # Russian
     "несколько": 10, "многие": 10, "множество": 10, "десятки": 12, "сотни": 100,
     "тысячи": 1000, "десятки тысяч": 10000, "сотни тысяч": 100000, "миллионы": 1_000_000,
-    "пара": 2, "десяток": 10, "дюжина": 12,
+    "пара": 2, "десяток": 10, "дюжина": 12, "несколько десятков": 12,
     # Kyrgyz
     "бир нече": 10, "көптөгөн": 10, "ондогон": 12, "жүздөгөн": 100, "миңдеген": 1000,
     "он миңдеген": 10000,
@@ -212,6 +212,8 @@ def _phrase_index(phrases) -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _PREFIXES = _phrase_index(_LOWER | _UPPER | _APPROX)
 _VAGUE = _phrase_index(VAGUE_TABLE)
 _RANGE_JOIN = {"to", "and", "or", "-", "–", "—", "до", "и", "или"}
+_KY_HUNDRED = {"жүздөн", "жүзгө", "жүздөй", "жүздүн", "жүздөгү"}  # "жүзү" is "his face"
+_KY_COUNTED = {"адам", "киши", "ашык", "ашуун", "жакын", "чамасы", "адамды", "кишини"}
 _KY_AFTER_LOWER = {"ашык", "ашуун", "көп"}  # "100дөн ашык" = more than 100
 _KY_AFTER_APPROX = {"жакын", "чамалуу", "чамасында"}
 _EN_AFTER_LOWER = {"plus", "or more", "and more"}
@@ -345,7 +347,8 @@ class _Parser:
                                         and not self.word_at(j).startswith("ондо")):
                 current += KY_NUMBERS[w]
                 seen = True
-            elif w in KY_SCALES and (seen or w != "жүз"):
+            elif w in KY_SCALES and (seen or w != "жүз" or self.word_at(j) in _KY_HUNDRED or
+                                     self.word_at(j + 1) in _KY_COUNTED):
                 if w == "жүз":
                     current = (current or 1) * 100
                 else:
