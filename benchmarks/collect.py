@@ -227,7 +227,7 @@ def run(feeds: int, items: int, concurrency: int) -> dict:
             last = [time.monotonic()]
 
             def progress(p) -> None:
-                if time.monotonic() - last[0] > 10:
+                if time.monotonic() - last[0] > 3:
                     last[0] = time.monotonic()
                     print(f"  {p.items_done} items, {p.new_reports} new, "
                           f"{p.items_done / p.elapsed_seconds:.0f}/s", file=sys.stderr)

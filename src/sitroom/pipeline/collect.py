@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 
-from sitroom.collect.feeds import FeedItem, parse_feed
+from sitroom.collect.feeds import FeedItem, ParsedFeed, parse_feed
 from sitroom.collect.http import Fetcher, FetchFailure, FetchResult
 from sitroom.collect.pages import Article, compress_raw, extract_article
 from sitroom.collect.urls import canonical_url, report_id_for_url
@@ -152,38 +152,64 @@ def read_page(
     )
 
 
+def warm_up(threshold: float) -> None:
+    """Load what ``read_page`` needs (trafilatura, the language model, the signer) ahead of use."""
+    page = (b"<html><body><article><p>" + b"Warm up sample text of a few words. " * 20
+            + b"</p></article></body></html>")
+    read_page(page, "http://127.0.0.1/warm-up", "text/html", threshold, "en")
+
+
 class _Extractor:
-    """Runs page extraction off the event loop: in threads for small passes, and once a pass has
-    many pages, in worker processes, so extraction uses another core instead of the GIL."""
+    """Reads feeds and pages off the event loop: in threads for small passes, in worker
+    processes for big ones, so parsing and extraction use another core instead of the GIL."""
 
-    PROCESS_AFTER = 100  # pages extracted in threads before worker processes take over
+    PROCESS_AFTER = 100  # pages read in threads before worker processes take over
+    PROCESS_FEEDS = 10  # a pass over this many feeds starts its workers at once
 
-    def __init__(self) -> None:
+    def __init__(self, threshold: float) -> None:
         self.done = 0
+        self.threshold = threshold
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self._workers = max(1, min(4, (os.cpu_count() or 2) - 1))
         self._broken = False
 
-    async def read(
-        self, content: bytes, url: str, content_type: str, threshold: float, default_lang: str
-    ) -> _ReadPage:
-        """The article of a page and its signature (ParseError when it has no text)."""
-        self.done += 1
-        call = functools.partial(read_page, content, url, content_type, threshold, default_lang)
-        if self.done <= self.PROCESS_AFTER or self._broken:
+    def start_workers(self) -> None:
+        """Start the worker processes and have each load its models while feeds download."""
+        if self._pool is not None or self._broken:
+            return
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods
+                                              else "spawn")
+        self._pool = concurrent.futures.ProcessPoolExecutor(self._workers, mp_context=context)
+        for _ in range(self._workers):
+            self._pool.submit(warm_up, self.threshold)
+
+    async def _call(self, call: Callable[[], object], *, count: bool) -> object:
+        if count:
+            self.done += 1
+            if self.done > self.PROCESS_AFTER:
+                self.start_workers()
+        if self._pool is None or self._broken:
             return await asyncio.to_thread(call)
-        if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context(
-                "forkserver" if "forkserver" in methods else "spawn"
-            )
-            self._pool = concurrent.futures.ProcessPoolExecutor(self._workers,
-                                                                mp_context=context)
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, call)
         except concurrent.futures.process.BrokenProcessPool:
             self._broken = True  # a worker died (killed, out of memory): go on in threads
             return await asyncio.to_thread(call)
+
+    async def feed(self, content: bytes, url: str, content_type: str) -> ParsedFeed:
+        """A feed parsed (never raises on a bad feed)."""
+        call = functools.partial(parse_feed, content, url=url, content_type=content_type)
+        return await self._call(call, count=False)  # type: ignore[return-value]
+
+    async def read(
+        self, content: bytes, url: str, content_type: str, default_lang: str
+    ) -> _ReadPage:
+        """The article of a page and its signature (ParseError when it has no text)."""
+        call = functools.partial(
+            read_page, content, url, content_type, self.threshold, default_lang
+        )
+        return await self._call(call, count=True)  # type: ignore[return-value]
 
     def close(self) -> None:
         """Stop the worker processes (abandoning queued pages)."""
@@ -207,7 +233,7 @@ class _Pass:
         self.items_done = 0
         self.started = time.monotonic()
         self.items = asyncio.Semaphore(max(2, settings.concurrency * 2))
-        self.extractor = _Extractor()
+        self.extractor = _Extractor(settings.near_duplicate_threshold)
 
     def tally(self, outlet: Outlet) -> _Tally:
         return self.tallies.setdefault(outlet.key, _Tally())
@@ -256,7 +282,7 @@ class _Pass:
                 state, failures=0, last_status=304, last_error="", **schedule
             ))
             return
-        parsed = parse_feed(result.content, url=result.final_url, content_type=result.content_type)
+        parsed = await self.extractor.feed(result.content, result.final_url, result.content_type)
         if parsed.problem:
             self.error(outlet, url, f"feed: {parsed.problem}",
                        "feed-malformed" if parsed.items else "feed-unreadable")
@@ -322,8 +348,7 @@ class _Pass:
             if page is not None:
                 try:
                     read = await self.extractor.read(
-                        page.content, page.final_url, page.content_type,
-                        self.settings.near_duplicate_threshold, _default_lang(outlet),
+                        page.content, page.final_url, page.content_type, _default_lang(outlet)
                     )
                 except ParseError as exc:
                     used = " (the feed's summary is used instead)" if item.best_text else ""
@@ -409,6 +434,8 @@ async def _run(
     transport: object,
 ) -> bool:
     """Process the feeds; return True when a stop request cut the pass short."""
+    if len(feeds) >= run.extractor.PROCESS_FEEDS and run.settings.fetch_pages:
+        run.extractor.start_workers()
     try:
         async with Fetcher(run.settings, transport=transport) as fetcher:  # type: ignore[arg-type]
             work = asyncio.ensure_future(
