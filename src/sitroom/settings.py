@@ -41,7 +41,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("respect_robots", True, "Obey robots.txt"),
     Setting("fetch_pages", True, "Follow each feed item's link and extract the article page"),
     Setting("near_duplicate_threshold", 0.8,
-            "Jaccard similarity above which a report is linked as a near-duplicate (wire copy)"),
+            "Share of the longer text's word 3-shingles that another report must also have for "
+            "the two to be linked as near-duplicates (a wire copy and its original)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
