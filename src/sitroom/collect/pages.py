@@ -47,15 +47,19 @@ def extract_article(content: bytes, *, url: str = "", content_type: str = "") ->
         raise ParseError("empty page")
     import trafilatura  # lazy: heavy import
 
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url or None, with_metadata=True, include_comments=False,
-            include_tables=False, fast=True,
-        )
-    except (ValueError, TypeError, AttributeError, LookupError) as exc:
-        raise ParseError(f"page could not be parsed: {exc}") from exc
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if len(text.split()) < MIN_WORDS:
+    doc, text = None, ""
+    for fast in (True, False):  # the fast extractor first; its fallbacks only when it finds none
+        try:
+            doc = trafilatura.bare_extraction(
+                html, url=url or None, with_metadata=True, include_comments=False,
+                include_tables=False, fast=fast,
+            )
+        except (ValueError, TypeError, AttributeError, LookupError) as exc:
+            raise ParseError(f"page could not be parsed: {exc}") from exc
+        text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+        if len(text.split()) >= MIN_WORDS:
+            break
+    if doc is None or len(text.split()) < MIN_WORDS:
         raise ParseError("no article text found in the page")
     return Article(
         text=text,
