@@ -1,8 +1,9 @@
 """The quality gate: the coder's headline figures on the shipped gold may not drop below floors.
 
 Floors live in ``tests/eval_floors.json`` and are only ever raised (``sitroom eval
---update-floors tests/eval_floors.json gold/*.jsonl``); a second test refuses a floors file that
-lowers or drops a floor pinned in the last commit.
+--update-floors tests/eval_floors.json``, which scores the shipped gold); another test refuses a
+floors file that lowers or drops a floor, in the working tree or in the last commit that touched
+it, unless that commit's message says "floors-lowered:" and why.
 """
 
 from __future__ import annotations
@@ -46,22 +47,36 @@ def test_coder_holds_its_floors_on_the_shipped_gold():
     assert not failures, "figures dropped below their floors:\n" + "\n".join(failures)
 
 
-def _committed_floors() -> dict | None:
+def _git(*args: str) -> str | None:
     try:
-        out = subprocess.run(
-            ["git", "show", "HEAD:tests/eval_floors.json"], cwd=ROOT, capture_output=True,
-            text=True, check=False, timeout=30)
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                             check=False, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
-    if out.returncode != 0:
-        return None
-    return json.loads(out.stdout)["floors"]
+    return out.stdout if out.returncode == 0 else None
 
 
-def test_floors_are_never_lowered_against_the_last_commit():
-    committed = _committed_floors()
+def _floors_at(rev: str) -> dict | None:
+    text = _git("show", f"{rev}:tests/eval_floors.json")
+    return json.loads(text)["floors"] if text else None
+
+
+def test_floors_are_never_lowered_silently():
+    """Not in the working tree against HEAD, nor in the last commit that touched the floors.
+
+    A deliberate lowering must say so: its commit message carries "floors-lowered:" and why.
+    """
+    committed = _floors_at("HEAD")
     if committed is None:
         pytest.skip("not a git checkout, or the floors file is not committed yet")
-    now = read_floors(FLOORS)["floors"]
-    problems = lowered(committed, now)
+    problems = lowered(committed, read_floors(FLOORS)["floors"])
     assert not problems, "floors may only be raised:\n" + "\n".join(problems)
+    log = _git("log", "-n", "2", "--format=%H%x00%B%x1e", "--", "tests/eval_floors.json") or ""
+    entries = [e.strip().split("\x00", 1) for e in log.split("\x1e") if e.strip()]
+    if len(entries) < 2:
+        return  # first version, or a shallow clone: nothing earlier to compare with
+    (last, message), (previous, _) = entries[0], entries[1]
+    before, after = _floors_at(previous), _floors_at(last)
+    problems = lowered(before or {}, after or {})
+    assert not problems or "floors-lowered:" in message, (
+        f"commit {last[:10]} lowered floors without saying so:\n" + "\n".join(problems))

@@ -28,3 +28,8 @@ def test_floors_file_round_trip(tmp_path):
     write_floors(p, {"b": {"z": 0.1}, "a": {"y": 0.2}}, 0.02)
     data = json.loads(p.read_text())
     assert data == {"tolerance": 0.02, "floors": {"a": {"y": 0.2}, "b": {"z": 0.1}}}
+
+
+def test_small_samples_get_room_for_two_items():
+    new = raise_floors({"g": {"a": 0.9, "b": 0.9}}, {}, 0.01, {"g": {"a": 20, "b": 1000}})
+    assert new["g"] == {"a": 0.8, "b": 0.89}

@@ -66,6 +66,7 @@ def run_eval(args, ctx) -> int:
             return 2
         data = read_floors(args.update_floors)
         tol = float(data.get("tolerance", 0.01))
-        write_floors(args.update_floors, raise_floors(figures, data["floors"], tol), tol)
+        new = raise_floors(figures, data["floors"], tol, report.support_by_file())
+        write_floors(args.update_floors, new, tol)
         print(f"floors written to {args.update_floors}", file=ctx.err)
     return status

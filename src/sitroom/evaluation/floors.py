@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sitroom.errors import InputError
 
-DEFAULT_TOLERANCE = 0.01  # a new floor sits this far below the figure measured
+DEFAULT_TOLERANCE = 0.01  # a new floor sits at least this far below the figure measured
+NOISE_ITEMS = 2  # ... and far enough below that two items changing their answer cannot fail it
 
 
 def read_floors(path: str | Path) -> dict:
@@ -45,17 +46,28 @@ def check_floors(
     return failures
 
 
+def slack(tolerance: float, support: int | None) -> float:
+    """How far below a figure its floor sits: the tolerance, or two items of a small sample."""
+    return max(tolerance, NOISE_ITEMS / support) if support else tolerance
+
+
 def raise_floors(
     figures: Mapping[str, Mapping[str, float]],
     floors: Mapping[str, Mapping[str, float]],
     tolerance: float = DEFAULT_TOLERANCE,
+    support: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, dict[str, float]]:
-    """New floors: each the figure minus ``tolerance`` (rounded down) or the old floor if higher."""
+    """New floors: each the figure minus its slack (rounded down), or the old floor if higher.
+
+    ``support`` (items behind each figure) widens the slack of figures resting on few items, so
+    one document changing its answer does not fail the gate.
+    """
     out: dict[str, dict[str, float]] = {g: dict(v) for g, v in floors.items()}
     for gold, got in figures.items():
         pinned = out.setdefault(gold, {})
         for name, value in got.items():
-            candidate = max(0.0, math.floor((value - tolerance) * 1000) / 1000)
+            n = (support or {}).get(gold, {}).get(name)
+            candidate = max(0.0, math.floor((value - slack(tolerance, n)) * 1000) / 1000)
             pinned[name] = max(pinned.get(name, 0.0), candidate)
     return out
 

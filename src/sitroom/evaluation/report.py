@@ -29,6 +29,26 @@ HEADLINES: dict[str, Any] = {
 }
 
 
+def _field_total(s: Scores, name: str) -> int:
+    return dict(s.fields).get(name).total if name in dict(s.fields) else 0
+
+
+def headline_support(scores: Scores) -> dict[str, int]:
+    """How many items each headline figure rests on (events, or scored pairs of a field)."""
+    ev = scores.events
+    typed = sum(n for g, _, n in scores.confusion if g != "∅")
+    fields = {"event_type_acc": "event_type", "sub_event_type_acc": "sub_event_type",
+              "political_event_acc": "political_event", "plover_type_acc": "plover_type",
+              "fatalities_exact": "fatalities", "event_date_exact": "event_date",
+              "admin1_acc": "admin1", "location_acc": "location", "actor1_acc": "actor1"}
+    out = {"event_f1": ev.gold + ev.predicted, "event_precision": ev.predicted,
+           "event_recall": ev.gold, "sub_event_type_wf1": typed,
+           "sub_event_type_wf1_matched": typed,
+           "country_acc": _field_total(scores, "iso3") or _field_total(scores, "country")}
+    out.update({k: _field_total(scores, f) for k, f in fields.items()})
+    return out
+
+
 def headline(scores: Scores) -> dict[str, float]:
     """The headline figures of a Scores, rounded, leaving out those with nothing scored."""
     out = {}
@@ -58,6 +78,10 @@ class EvalReport:
     def headline(self) -> dict[str, float]:
         """Headline figures over all documents."""
         return headline(self.overall)
+
+    def support_by_file(self) -> dict[str, dict[str, int]]:
+        """How many items each headline figure rests on, per gold file name."""
+        return {name: headline_support(s) for name, s in self.by_file}
 
     def headlines_by_file(self) -> dict[str, dict[str, float]]:
         """Headline figures per gold file name (what the floors pin)."""
