@@ -218,6 +218,8 @@ class Coder:
         when, precision, said = facts.event_date([*texts, *back], p.doc.published, p.lang)
         if said and p.doc.published and when and when < p.doc.published - timedelta(RECALLED_DAYS):
             return []  # an old event recalled
+        if _recalled(d.clause, p.doc.published):
+            return []
         iso3 = ev.iso3 or doc_iso3
         place = ev.place
         if d.kind == "statement" and place is not None and d.agent is not None and (
@@ -343,11 +345,17 @@ def _token(parsed: Any, start: int, end: int) -> Any | None:
 def _modality(parsed: Any, text: str, start: int, end: int, lang: str) -> str:
     tok = _token(parsed, start, end)
     if tok is not None:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_VERBS:
+            return mod.BACKGROUND  # "a protester said": a quote, not a protest
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
             own = mod._own_modality(tok.head)
             return own if own != mod.ASSERTED else mod.english_modality(tok)
         return mod.english_modality(tok)
     return mod.window_modality(text, start, end, lang)
+
+
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "claim", "state", "explain", "write", "post",
+                           "tweet", "insist", "argue", "allege", "note"})
 
 
 def _roles(parsed: Any, text: str, cue: Cue, c_start: int, c_end: int
@@ -368,6 +376,21 @@ def _entities(parsed: Any, text: str, lang: str) -> list[tuple[str, str]]:
 
         return [(label, t) for label, t, _, _ in russian_entities(text[:5000])]
     return []
+
+
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
+_RECALL = re.compile(r"\b(?:recall\w*|remember\w*|anniversary|commemorat\w*|documentary|history|"
+                     r"годовщин\w*|вспомина\w*|памят\w*|жылдыгы)\b", re.I)
+
+
+def _recalled(clause: str, published: Any) -> bool:
+    """A clause about the past: it names only years long gone, or it is a remembrance."""
+    years = [int(y) for y in _YEAR.findall(clause)]
+    if published is not None and years and all(y < published.year - 1 for y in years):
+        return True
+    return bool(_RECALL.search(clause)) and (not years or published is None or all(
+        y < published.year for y in years)) and bool(years or re.search(
+            r"\b(?:recalled the|recalls the|anniversary of)\b", clause, re.I))
 
 
 def _plausible(place: Any, text: str, doc_iso3: str | None) -> bool:
@@ -417,6 +440,10 @@ def _merge(events: list[_Event], p: _Prepared) -> list[_Event]:
             if host is not None and ev.sentences[0] not in host.sentences:
                 host.sentences.append(ev.sentences[0])
             continue
+        host = _host_of(ev, out)
+        if host is not None:
+            _absorb(host, ev)
+            continue
         prev = next((o for o in reversed(out) if o.draft.kind == ev.draft.kind), None)
         if prev is not None and ev.sentences[0] == prev.sentences[-1] and (
             ev.draft.kind == "physical" and ev.draft.owner_text == prev.draft.owner_text
@@ -452,6 +479,63 @@ def _merge(events: list[_Event], p: _Prepared) -> list[_Event]:
             seen.add(key)
         final.append(ev)
     return final
+
+
+_FOLLOW_UP = frozenset({"kill", "dead", "injure", "shoot", "arrest", "disperse", "attack", "clash",
+                        "burn", "loot", "vandal", "stone", "storm", "barricade", "block"})
+
+
+def _host_of(ev: _Event, out: list[_Event]) -> _Event | None:
+    """The earlier event a follow-up clause belongs to ("five soldiers were killed", "police
+    fired tear gas" after a protest), or None when the clause reports an event of its own."""
+    d = ev.draft
+    if d.kind != "physical" or not set(d.cues) <= _FOLLOW_UP:
+        return None
+    host = next((o for o in reversed(out) if o.draft.kind == "physical"), None)
+    if host is None or ev.sentences[0] - host.sentences[-1] > 2:
+        return None
+    if host.place is not None and ev.place is not None and (
+        getattr(host.place, "iso3", None) != getattr(ev.place, "iso3", None)
+    ):
+        return None
+    h = host.draft
+    agent = d.agent
+    if agent is None or (h.agent is not None and agent.name == h.agent.name):
+        return host
+    if agent.kind == "state" and h.event_type in ("Protests", "Riots"):
+        return host  # the police acting on the demonstration just reported
+    if h.event_type == "Battles" and agent.armed:
+        return host
+    return None
+
+
+_PROTEST_ORDER = ("Peaceful protest", "Protest with intervention",
+                  "Excessive force against protesters")
+
+
+def _absorb(host: _Event, ev: _Event) -> None:
+    """Join a follow-up clause to its event; a protest met by force is retyped accordingly."""
+    h, d = host.draft, ev.draft
+    sub = h.sub_event_type
+    cues = set(d.cues)
+    if h.event_type == "Protests":
+        if d.sub_event_type in ("Violent demonstration",) and d.agent is None:
+            sub = "Violent demonstration"
+        elif cues & {"kill", "shoot"} and (d.agent is None or d.agent.kind == "state"):
+            sub = "Excessive force against protesters"
+        elif cues & {"disperse", "arrest", "attack", "injure"} and sub == "Peaceful protest":
+            sub = "Protest with intervention"
+    patient = h.patient
+    if patient is None and d.agent is not None and d.agent.kind == "state" and h.event_type in (
+        "Protests", "Riots"
+    ):
+        patient = d.agent
+    host.draft = replace(h, sub_event_type=sub, patient=patient,
+                         cues=tuple(sorted(set(h.cues) | cues)),
+                         strength=min(0.95, h.strength + 0.05))
+    if ev.sentences[0] not in host.sentences:
+        host.sentences.append(ev.sentences[0])
+    host.place = host.place or ev.place
 
 
 def _default_actors(d: Draft, cname: str | None, iso3: str | None

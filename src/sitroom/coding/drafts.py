@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.coding import modality as mod
 from sitroom.coding.actors import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
-from sitroom.coding.lexicon import ACCIDENT, PHYSICAL, POLITICAL, SPEECH, WEAK
+from sitroom.coding.lexicon import ACCIDENT, NOT_POLITICAL, PHYSICAL, POLITICAL, SPEECH, WEAK
 from sitroom.coding.types import (
     HEAD_CUES,
     PLOVER_OF_SUB,
@@ -237,6 +237,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         cue_names = {c.name for c in physical} | strong_weak
         sub = acled_type(cue_names, Roles(agent, patient),
                          protest_context=ctx.protest_context, release_by_crowd=release_by_crowd)
+        if sub is not None and NOT_POLITICAL.search(clause) and not (
+            (agent is not None and agent.armed) or names & {"protest", "riot", "kill"}
+        ):
+            sub = None  # sport or markets in the words of violence
         if sub is not None:
             head = _head_cue(sub, physical)
             if head is not None and head is not physical[0]:
@@ -252,6 +256,8 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
 
     # political extension, one event per cue
     seen: set[str] = set()
+    if "emergency" in names:
+        seen.add("curfew")  # a curfew declared with an emergency is part of it
     for c in asserted:
         if c.name not in POLITICAL or c.name in seen:
             continue

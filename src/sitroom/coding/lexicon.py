@@ -16,7 +16,7 @@ B = r"(?<![\w-])"  # a word start (Latin or Cyrillic)
 
 EN: dict[str, str] = {
     # protests and riots
-    "protest": r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)\b|rall(?:y|ies|ied|ying)\b|march(?:ed|es|ers|ing)?\b"
+    "protest": r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing|e)\b|rall(?:y|ies|ied|ying)\b|(?<!\d )(?<!\bin )(?<!\bof )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)march(?:ed|es|ers|ing)?\b(?!\s+\d)|chant(?:ed|ing|s)\b"
                r"|sit-ins?\b|picket\w*|took to the streets|take to the streets|(?<!air )(?<!drone )(?<!missile )(?<!air-)(?<!-)strik(?:e|es|ing|ers)\b(?! (?:on|at|against))"
                r"|walkouts?\b|boycott\w*|vigils?\b|gathered (?:outside|in front|at|in|near|on)\b|blockade\w*|marchers",
     "riot": r"riot\w*|unrest\b|violent (?:protest|demonstration)s?",
@@ -26,20 +26,21 @@ EN: dict[str, str] = {
     "storm": r"storm(?:ed|ing)\b|broke into|break into|(?:seized|occupied|took over) (?:the )?(?:\w+ )?(?:building|headquarters|offices?|parliament|white house|government house|city hall)|barged|forced (?:their|its|his|her) way|ransack\w*|stormed",
     "vandal": r"vandali[sz]\w*|smash(?:ed|ing)\b|damag(?:ed|ing)\b|destroy(?:ed|ing)\b|demolish\w*|wreck(?:ed|ing)",
     "loot": r"loot\w*|pillag\w*|plunder\w*",
-    "block": r"block(?:ed|ing|ade) (?:the |a |major |main )?(?:roads?|highways?|streets?|traffic|bridges?)|barricade\w*|burning (?:tyres|tires)",
+    "block": r"block(?:ed|ing|ade) (?:the |a |major |main )?(?:roads?|highways?|streets?|traffic|bridges?)",
+    "barricade": r"barricad\w*|burn(?:ed|ing|t)? (?:\w+ )?(?:tyres|tires)",
     "disperse": r"dispers\w*|tear ?gas|teargas|water cannons?|rubber bullets|pepper spray|stun grenades?|batons?\b|broke up|break up|crack(?:ed)? down|crackdown|charged (?:at )?(?:the )?(?:protesters|crowd|demonstrators)",
     "arrest": r"arrest\w*|detain\w*|apprehend\w*|taken into custody|took\b[^.]{0,30}\binto custody|rounded up|re-arrest\w*|re arrest\w*",
     "kill": r"kill(?:ed|ing|s)?\b|shot dead|gunned down|murder\w*|slain|slew|massacr\w*|executed|beheaded|hacked to death|burned alive|lynched|assassinat\w*",
     "dead": r"dead\b|died\b|deaths?\b|lost (?:their|his|her) lives|fatalit\w*|bodies\b|death toll|casualt\w*",
     "injure": r"injur\w*|wound\w*|hurt\b|hospitali[sz]ed",
-    "shoot": r"\bshot\b|shoot\w*|open(?:ed)? fire|fired (?:at|on|into|shots|live|upon|warning)|gunfire|gunshots?|live (?:ammunition|rounds|fire|bullets)|gunmen opened",
+    "shoot": r"\bshot\b(?! down)|shoot\w*|open(?:ed)? fire|fired (?:at|on|into|shots|live|upon|warning)|gunfire|gunshots?|live (?:ammunition|rounds|fire|bullets)|gunmen opened",
     "attack": r"attack\w*|assault\w*|raid(?:ed|s|ing)?\b|ambush\w*|beat(?:en|ing|ings)?\b|stabb\w*|tortur\w*|harass\w*|invad\w*|hack(?:ed)? |whipp\w*|flogg\w*|targeted",
     "clash": r"clash\w*|fighting\b|fought\b|battl(?:e|ed|es|ing)\b|gun ?fights?|firefights?|exchang\w* (?:of )?(?:gun)?fire|skirmish\w*|engaged\b|offensive\b|counter-?attack\w*|repel\w*|repuls\w*|combat\b|hostilities",
     "air": r"air ?strikes?|airstrik\w*|air raids?|drone strikes?|drone attacks?|(?:warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|uavs?) (?:\w+ )?(?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing)|bombing raids?|airstrike",
     "shell": r"shell(?:ed|ing|s)\b|artillery|mortars?\b|mortar (?:fire|shells?|rounds?)|rockets?\b|missiles?\b|howitzer\w*|katyusha\w*|bombard\w*",
-    "ied": r"\bIEDs?\b|improvised explosive|roadside bombs?|land ?mines?|car bombs?|\bVBIEDs?\b|explosive devices?|explosions?\b|exploded|(?<!air )blasts?\b|detonat\w*|booby|(?<!suicide )\bbomb(?:s|ed|ing|ings)?\b|sticky bomb",
+    "ied": r"\bIEDs?\b|improvised explosive|roadside bombs?|land ?mines?|car bombs?|\bVBIEDs?\b|explosive devices?|explosions?\b|exploded|(?<!air )blasts?\b|detonat\w*|booby|(?<!suicide )(?<!petrol )(?<!gasoline )(?<!fire)(?<!smoke )(?<!paint )\bbomb(?:s|ed|ing|ings)?\b|sticky bomb",
     "suicide": r"suicide (?:bomb\w*|attack\w*|vests?|car bomb\w*|belts?)|\bSVBIED|blew (?:himself|herself|themselves) up",
-    "grenade": r"grenades?\b",
+    "grenade": r"(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!smoke )grenades?\b",
     "chemical": r"chemical (?:weapons?|attacks?|agents?|munitions?)|\bsarin\b|chlorine (?:gas|attack|bombs?|barrels?)|nerve agents?|mustard gas",
     "sexual": r"\brap(?:e|ed|es|ing|ist)\b|sexual(?:ly)? (?:assault\w*|violence|abus\w*|exploit\w*)|gang-?rap\w*",
     "abduct": r"abduct\w*|kidnap\w*|hostages?\b|taken hostage|forcibly disappeared|enforced disappearance|taken captive",
@@ -47,8 +48,8 @@ EN: dict[str, str] = {
     "retake": r"retook|retaken|retake|recaptur\w*|regain\w*|liberat(?:ed|ing|e)|reclaimed|took back|taken back|cleared (?:the )?(?:\w+ )?(?:town|area|village|district)",
     "withdraw": r"withdr(?:ew|awn|aw)\b|pulled out|handed over|ceded|vacated|transferred control|handover",
     "base": r"(?:established|set up|built|opened|setting up|establish) (?:a |an |its |their |new |the )*(?:military |forward |operating )?(?:bases?|camps?|headquarters|outposts?|positions?)",
-    "disrupt": r"defus\w*|dismantl\w* (?:a |an |the )?(?:\w+ )?(?:bomb|ieds?|explosive)|(?:seized|recovered|confiscated) (?:a |an |large |cache of )?(?:\w+ )?(?:weapons|arms|ammunition|explosives)|weapons cache|arms cache|intercept(?:ed|s|ing)|shot down|foiled|thwarted|bomb disposal|controlled explosion|cleared (?:of )?mines|demining",
-    "agreement": r"agreements?\b|accords?\b|peace deals?|cease-?fires?|truces?\b|signed (?:a |an )?(?:\w+ )?(?:deal|pact|memorandum|treaty)|reached (?:a |an )?(?:\w+ )?deal|prisoner (?:exchange|swap)",
+    "disrupt": r"defus\w*|dismantl\w* (?:a |an |the )?(?:\w+ )?(?:bomb|ieds?|explosive)|(?:seized|recovered|confiscated|found|discovered|uncovered)\b[^.;]{0,40}\b(?:weapons|arms|ammunition|explosives|rifles|guns)|weapons cache|arms cache|intercept(?:ed|s|ing)|shot down|shoot down|downed|foiled|thwarted|bomb disposal|controlled explosion|cleared (?:of )?mines|demining",
+    "agreement": r"agreements?\b|agreed (?:on|to)\b|cessation of hostilities|peace (?:agreement|accord|treaty)|accords?\b|peace deals?|cease-?fires?|truces?\b|signed (?:a |an )?(?:\w+ )?(?:deal|pact|memorandum|treaty)|reached (?:a |an )?(?:\w+ )?deal|prisoner (?:exchange|swap)",
     "change_group": r"(?:formed|launched|created|founded|announced) (?:a |an )?new (?:armed |rebel |political )?(?:group|party|coalition|alliance|movement|faction|front)|merg(?:ed|er) (?:with|into)|split from|defect\w*|surrender\w*|disband\w*|dissolv(?:ed|es|ing)|pledged allegiance|renamed|lay down (?:their|its) (?:arms|weapons)|laid down (?:their|its) (?:arms|weapons)",
     # crisis extension
     "resign": r"resign\w*|stepped down|step down|steps down|stepping down|quit (?:his|her|their) (?:post|office|job)|dismiss(?:ed|es|al) (?!reports|claims|allegations|the reports)|sacked|ousted|removed from (?:office|post|power)|relieved of|abdicat\w*|toppled|overthr(?:own|ew)",
@@ -159,7 +160,8 @@ KY: dict[str, str] = {
 }
 
 PHYSICAL = frozenset({
-    "protest", "riot", "mob", "stone", "burn", "storm", "vandal", "loot", "block", "disperse",
+    "protest", "riot", "mob", "stone", "burn", "storm", "vandal", "loot", "block", "barricade",
+    "disperse",
     "arrest", "kill", "shoot", "attack", "clash", "air", "shell", "ied", "suicide", "grenade",
     "chemical", "sexual", "abduct", "capture", "retake", "withdraw", "base", "disrupt",
     "agreement", "change_group",
@@ -173,6 +175,12 @@ SPEECH = frozenset({
     "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID",
     "MOBILIZE", "SAY",
 })
+
+# Sport and markets borrow the words of violence ("stormed to victory", "rockets on prices").
+NOT_POLITICAL = re.compile(
+    r"\b(?:victory|match|goals?|league|cup|tournament|championship|stadium|fans|team|shares|"
+    r"stocks?|index|prices?|markets?|investors|earnings|quarterly|матч|турнир|акци[ий] компании|"
+    r"биржа\w*)\b", re.I)
 
 # Words that make deaths and injuries non-political: accidents, disasters, illness.
 ACCIDENT = re.compile(

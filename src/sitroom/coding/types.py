@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sitroom.coding.actors import ActorRef
 
-_DEMO_VIOLENCE = frozenset({"riot", "stone", "burn", "storm", "vandal", "loot", "block"})
+_DEMO_VIOLENCE = frozenset({"riot", "stone", "burn", "storm", "vandal", "loot", "barricade"})
 _REMOTE = ("chemical", "suicide", "air", "shell", "ied", "grenade")
 
 
@@ -39,12 +39,10 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
     armed_patient = roles.patient is not None and roles.patient.armed
     violent = bool(c & {"kill", "shoot", "attack", "clash"})
 
-    # 1. Explosions / remote violence, most specific first.
+    # 1. Explosions / remote violence, most specific first; weapons stopped before use.
     if "chemical" in c:
         return "Chemical weapon"
-    if "disrupt" in c and c & {"ied", "grenade", "shell", "air", "suicide"} and not (
-        c & {"kill", "injure_strong"}
-    ):
+    if "disrupt" in c and not c & {"kill", "protest", "riot"}:
         return "Disrupted weapons use"
     if "suicide" in c:
         return "Suicide bomb"
@@ -63,6 +61,9 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
     if "abduct" in c:
         return "Abduction/forced disappearance"
 
+    if "base" in c and not violent:
+        return "Headquarters or base established"
+
     # 3. Territory.
     if c & {"capture", "retake"}:
         if "retake" in c or agent == "state":
@@ -77,6 +78,10 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         protest_context and patient == "protesters")
     if "mob" in c and "protest" not in c:
         return "Mob violence"
+    if agent in ("protesters", "rioters") and violent and not (
+        c & {"protest", "riot"} or protest_context
+    ):
+        return "Mob violence"  # a crowd that kills or beats without a demonstration
     if demo or (protest_context and not armed_agent and (c & _DEMO_VIOLENCE or release_by_crowd)):
         demo_violence = bool(c & _DEMO_VIOLENCE) or release_by_crowd or (
             agent in ("protesters", "rioters") and bool(c & {"attack", "clash", "kill"}))
@@ -88,7 +93,7 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return "Excessive force against protesters"
         if c & {"disperse", "arrest"} or (agent == "state" and c & {"attack", "injure"}):
             return "Protest with intervention"
-        if "protest" in c or "riot" in c:
+        if c & {"protest", "riot", "block"}:
             return "Peaceful protest"
 
     # 5. Battles and violence against civilians.
@@ -123,6 +128,9 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return None
         return "Looting/property destruction"
 
+    if "disperse" in c and (protest_context or agent == "state"):
+        return "Protest with intervention"
+
     # 7. Strategic developments.
     if "arrest" in c:
         return "Arrests"
@@ -134,8 +142,8 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         return "Headquarters or base established"
     if "disrupt" in c:
         return "Disrupted weapons use"
-    if "block" in c:
-        return "Violent demonstration" if agent in ("protesters", "rioters", None) else None
+    if c & {"block", "barricade"}:
+        return "Violent demonstration" if "barricade" in c else "Peaceful protest"
     return None
 
 
@@ -154,7 +162,7 @@ HEAD_CUES: dict[str, tuple[str, ...]] = {
     "Non-violent transfer of territory": ("withdraw",),
     "Mob violence": ("mob", "attack", "kill", "clash", "burn"),
     "Violent demonstration": ("riot", "storm", "burn", "stone", "vandal", "loot", "attack",
-                              "clash", "block", "protest"),
+                              "clash", "barricade", "block", "protest"),
     "Excessive force against protesters": ("kill", "shoot", "protest"),
     "Protest with intervention": ("disperse", "arrest", "protest"),
     "Peaceful protest": ("protest",),
