@@ -117,7 +117,6 @@ class Store(Protocol):
     def find_actors(self, alias: str) -> list[Actor]:
         """Actors known by this name or alias (case and spacing ignored)."""
 
-
     # reports
     def add_report(self, report: Report, signature: bytes | None = None) -> AddResult:
         """Insert unless the canonical URL or content hash is already stored (then say which).
