@@ -278,7 +278,7 @@ class Gazetteer:
             parts = key.split()
             if re.search(r"[\u0400-\u04ff]", key):
                 stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
-                if len(parts[-1]) >= 4 and len(stem_key) >= 3 and stem_key in self.stems:
+                if len(parts[-1]) >= 4 and len(stem_key) >= 4 and stem_key in self.stems:
                     return self.stems[stem_key], n, False
                 if len(parts[-1]) == 3 and stem_key in self.exact:
                     return self.exact[stem_key], n, False  # "Оше" → "Ош"
@@ -395,8 +395,9 @@ class Gazetteer:
             if e.kind == "city" and nxt in ("region", "province", "oblast", "governorate",
                                              "state", "область", "области", "облусу",
                                              "облусунда", "облусунун", "облусуна"):
-                admin = [c for c in cands if self.entries[c[0]].kind == "admin1"
-                         and self.entries[c[0]].iso3 == e.iso3]
+                admin = sorted((c for c in cands if self.entries[c[0]].kind == "admin1"
+                                and self.entries[c[0]].iso3 == e.iso3),
+                               key=lambda c: self.entries[c[0]].name.endswith(" City"))
                 if admin:
                     e = self.entries[admin[0][0]]
                 else:
@@ -498,7 +499,8 @@ class Gazetteer:
                  found: list[tuple[int, int, Place]]) -> list[tuple[int, int, Place]]:
         """'The capital', 'в столице' — and, when the text names no town, a national body
         ('the parliament of Georgia', 'South Korea's National Assembly') — at the capital of
-        the country meant: the hint, else the one named next to the words, else the first."""
+        the country meant: one named next to the words, else a capital already found, else the
+        hint, else the first country named."""
         towns = [p for _, _, p in found if p.geo_precision < 3]
         for words_, only_without_towns in ((self.capital_words, False), (_INSTITUTIONS, True)):
             if only_without_towns and towns:
@@ -507,16 +509,18 @@ class Gazetteer:
                 k = _phrase_pos(low, phrase)
                 if k < 0:
                     continue
-                iso = hint
-                if iso is None:
-                    close = [(abs(p - k), c) for c, ps in named_at.items() for p in ps
-                             if abs(p - k) <= 4]
-                    if close:
-                        iso = min(close)[1]
-                    elif any(p.location == self.capitals.get(p.iso3) for p in towns):
-                        return []  # "Kyiv ... in the capital": the capital is already there
-                    elif named_at:
-                        iso = min(named_at, key=lambda c: named_at[c][0])
+                close = [(abs(p - k), c) for c, ps in named_at.items() for p in ps
+                         if abs(p - k) <= 4]
+                if close:
+                    iso = min(close)[1]  # "the capital of Belarus", "парламента Грузии"
+                elif any(p.location == plain(self.capitals.get(p.iso3, "")) for p in towns):
+                    return []  # "struck Kyiv ... in the capital": the capital is already there
+                elif hint:
+                    iso = hint
+                elif named_at:
+                    iso = min(named_at, key=lambda c: named_at[c][0])
+                else:
+                    iso = None
                 if iso is None:
                     return []
                 city = self._city_in(self.capitals.get(iso, ""), iso)
@@ -589,8 +593,11 @@ def _rank(found: list[tuple[int, int, Place]], hint: str | None) -> list[Place]:
     """Most specific first within the hinted country, then the rest; duplicates dropped."""
     seen: set[tuple[str, str]] = set()
     out = []
+    def specific(p: Place) -> int:  # a country is less specific than a region
+        return p.geo_precision + (p.admin1 is None and p.location == p.country)
+
     for _, _, p in sorted(found, key=lambda f: (hint is not None and f[2].iso3 != hint,
-                                                  f[2].geo_precision, f[0], f[1])):
+                                                  specific(f[2]), f[0], f[1])):
         key = (p.location, p.iso3)
         if key not in seen:
             seen.add(key)

@@ -93,8 +93,10 @@ def write_towns(cities) -> None:
         for c in sorted(cities, key=lambda c: (c["countrycode"], c["name"]))
         if c["population"] < 15000 and "\t" not in c["name"]
     ]
-    with gzip.open(HERE / "towns.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(lines) + "\n")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    with open(HERE / "towns.tsv.gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(data)  # mtime=0: the same input gives the same bytes
 
 
 def main() -> None:
