@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from sitroom.model import ErrorRecord, _Plain
+from sitroom.model import ErrorRecord, Event, _Plain
 from sitroom.settings import Settings
 
 DEMO_CASE = "kyrgyzstan-2020"
@@ -41,6 +41,9 @@ class DemoSummary(_Plain):
     samples: int
     not_samples: int
     seconds: float
+    claims: int = 0
+    events: tuple[Event, ...] = ()
+    unmerged: int = 0
 
 
 def sqlite_url(db_path: str | os.PathLike[str], *, fresh: bool = True) -> str:
@@ -69,7 +72,10 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     from sitroom.cases import load_case
     from sitroom.demo.corpus import load_corpus, load_sample_outlets
     from sitroom.demo.server import CorpusServer
+    from sitroom.coding import Coder
+    from sitroom.pipeline.code import recode
     from sitroom.pipeline.collect import collect_once
+    from sitroom.pipeline.merge import merge_store
     from sitroom.store import ReportQuery, open_store
 
     out = out or sys.stdout
@@ -87,6 +93,10 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
                   f"{len(case.actors)} actors); serving {len(corpus)} reports of "
                   f"{len(outlets)} sample outlets at {server.base_url}", file=out)
             collected = collect_once(store, outlets, demo_settings(settings), case=case.name)
+        print("coding and merging the collected reports ...", file=out)
+        coded = recode(store, Coder(case.actors, countries_hint=case.countries), case=case.name)
+        merge_store(store, case=case.name)
+        events = tuple(store.list_events(case=case.name))
         reports = list(store.iter_reports(ReportQuery(case=case.name)))
         errors = tuple(store.list_errors(limit=1000))
     finally:
@@ -114,6 +124,9 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         exact_duplicates=collected.exact_duplicates, near_duplicates=near, errors=errors,
         samples=samples, not_samples=len(reports) - samples,
         seconds=round(time.monotonic() - started, 2),
+        claims=coded.claims_new,
+        events=tuple(e for e in events if e.status != "unmerged"),
+        unmerged=sum(1 for e in events if e.status == "unmerged"),
     )
 
 
@@ -125,8 +138,8 @@ def format_summary(summary: DemoSummary) -> str:
     """The summary as the demo prints it."""
     lines = [
         f"{summary.new_reports} new reports from {summary.feeds} feeds "
-        f"({summary.items_seen} feed items, {summary.already_stored} already stored) in "
-        f"{summary.seconds}s; {summary.reports} reports now in {summary.db_path}",
+        f"({summary.items_seen} feed items, {summary.already_stored} already stored); "
+        f"{summary.reports} reports now in {summary.db_path} (whole demo {summary.seconds}s)",
         f"  {summary.samples} sample reports, {summary.not_samples} real document(s) "
         "(the seed note)",
         "reports by bloc:     " + ", ".join(f"{k} {v}" for k, v in summary.by_bloc),
@@ -138,5 +151,47 @@ def format_summary(summary: DemoSummary) -> str:
         *(f"  {copy}\n    <- {original}" for copy, original in summary.near_duplicates),
         f"errors recorded: {len(summary.errors)}",
         *(f"  [{e.kind}] {e.source}: {e.message}" for e in summary.errors[:20]),
+        "",
+        f"{summary.claims} claims coded, merged into {len(summary.events)} events "
+        f"({summary.unmerged} claims left unmerged: no date or no place)",
+        *_event_lines(summary.events),
     ]
     return "\n".join(lines)
+
+
+def _figure(name: str, fig) -> str:
+    if fig is None or fig.value is None:
+        return ""
+    spread = f" ({fig.low}-{fig.high})" if fig.high is not None and fig.high != fig.low else ""
+    return f" {name} {fig.value}{spread}{' DISPUTED' if fig.disputed else ''};"
+
+
+def _event_lines(events: tuple[Event, ...], most: int = 25) -> list[str]:
+    """The best-corroborated events first, each with its per-outlet figures."""
+    def weight(e: Event) -> tuple:
+        n = e.corroboration.independent_outlets if e.corroboration else 0
+        return (-n, str(e.event_date), e.id)
+
+    lines = []
+    for e in sorted(events, key=weight)[:most]:
+        kind = e.sub_event_type or e.plover_type or "?"
+        if e.political_event and kind in ("Other", "?") or e.political_event and e.plover_type:
+            kind = e.political_event
+        c = e.corroboration
+        blocs = ", ".join(c.blocs) if c else ""
+        silent = f"; silent: {', '.join(c.silent_blocs)}" if c and c.silent_blocs else ""
+        n = c.independent_outlets if c else 0
+        figures = "".join(_figure(k, getattr(e, k)) for k in
+                          ("fatalities", "injuries", "arrests", "crowd_size"))
+        lines.append(f"  {e.event_date} {kind} @ {e.location or e.country or '?'}: "
+                     f"{n} independent outlet(s) [{blocs}{silent}]{figures}")
+        for f in e.figures:
+            said = ", ".join(f"{k} {getattr(f, k)}" for k in ("fatalities", "injuries",
+                                                              "arrests") if getattr(f, k))
+            if f.crowd_size and (f.crowd_size.min or f.crowd_size.max):
+                said += f"{', ' if said else ''}crowd {f.crowd_size.text or f.crowd_size.min}"
+            if said:
+                lines.append(f"      {f.outlet} ({f.bloc}): {said}")
+    if len(events) > most:
+        lines.append(f"  ... and {len(events) - most} more: sitroom events list")
+    return lines
