@@ -92,6 +92,11 @@ CASES = [
      1),
     ("Ukraine said it shot down 11 drones over the Kyiv region.", "en", None, "Kyiv", "Kyiv",
      "UKR", 3),
+    ("Hong Kong police fired tear gas at protesters.", "en", None, "Hong Kong", "Hong Kong",
+     "HKG", 1),
+    ("Two suicide bombings near Kabul airport on Thursday.", "en", None, "Kabul", "Kabul", "AFG",
+     1),
+    ("A bomb exploded near Quetta.", "en", None, "Quetta", None, "PAK", 2),
     # regions
     ("Issyk-Kul protests.", "en", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
     ("Беспорядки в Иссык-Кульской области.", "ru", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),

@@ -127,6 +127,9 @@ _INSTITUTIONS = ["parliament", "national assembly", "supreme court", "constituti
                  "парламент*", "национальное собрание", "национального собрания",
                  "верховный суд", "верховного суда", "дом правительства", "дома правительства",
                  "жогорку кенеш*", "госдум*", "верховн* рад*", "конституционн* суд*"]
+_FACILITIES = {"airport", "square", "university", "bridge", "station", "stadium", "port",
+               "harbour", "harbor", "base", "airbase", "prison", "embassy", "aeroport"}
+_CITY_STATES = {"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"}
 _SMALL_CUES_BEFORE = {"in", "near", "at", "outside", "of", "from", "village", "town", "в",
                       "во", "под", "около", "возле", "у", "из", "селе", "поселке", "деревне",
                       "городе", "села", "поселка", "айылында", "айылы", "шаарында", "поселок",
@@ -326,6 +329,11 @@ class Gazetteer:
         )
 
     def _place(self, e: _Entry, precision: int) -> Place:
+        if e.kind == "country" and e.iso3 in _CITY_STATES:
+            city = self._city_in(self.capitals.get(e.iso3, ""), e.iso3)
+            if city is not None:  # "Hong Kong", "Singapore": the town itself
+                return Place(plain(city.name), plain(city.name), self.country_names[e.iso3],
+                             e.iso3, city.lat, city.lon, 1)
         if e.kind == "country":
             return self.country(e.iso3)
         return Place(plain(e.name), plain(e.admin1) if e.admin1 else None,
@@ -402,7 +410,7 @@ class Gazetteer:
                     e = self.entries[admin[0][0]]
                 else:
                     precision = 3
-            elif e.kind == "city" and (
+            elif e.kind == "city" and nxt not in _FACILITIES and (
                 re.search(r"(near|outskirts of|outside|close to|вблизи|недалеко от|под|"
                           r"окрестност\w* ?|пригород\w*)$", prev)
                 or nxt in ("district", "район", "районе", "району", "area", "жанында",
