@@ -100,7 +100,7 @@ class ActorRef:
 _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
     (r"riot police|police\w*|policem[ae]n|gendarm\w*|officers|law enforcement|cops|полици\w*|милици\w*|силовик\w*|омон\w*|спецназ\w*|милиция\w*|полиция\w*|милициянын|милиция",
      "Police Forces of {c}", 1, "state", None),
-    (r"soldiers?|troops?|army|military|armed forces|security forces|national guard|forces of the government|government forces|regime forces|военн\w*|армия|армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр",
+    (r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|security forces|national guard|forces of the government|government forces|regime forces|военн\w*|армия|армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр",
      "Military Forces of {c}", 1, "state", None),
     (r"unidentified gunmen|unknown gunmen|gunm[ae]n|armed m[ae]n|unidentified (?:armed )?(?:men|assailants|attackers|group)|assailants|attackers|bandits?|неизвестн\w+|вооруженн\w+ люд\w*|боевик\w*",
      "Unidentified Armed Group ({c})", 3, "militia", None),

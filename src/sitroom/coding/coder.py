@@ -186,7 +186,8 @@ class Coder:
         out: list[Draft] = []
         for clause, c_start in _clauses(text):
             c_end = c_start + len(clause)
-            cues = [Cue(n, s, e, _modality(parsed, text, s, e, p.lang))
+            bounds = _token_bounds(parsed, c_start, c_end)
+            cues = [Cue(n, s, e, _modality(parsed, text, s, e, p.lang, bounds))
                     for n, s, e in p.cues[i] if c_start <= s < c_end]
             if not cues:
                 continue
@@ -342,15 +343,23 @@ def _token(parsed: Any, start: int, end: int) -> Any | None:
     return span.root
 
 
-def _modality(parsed: Any, text: str, start: int, end: int, lang: str) -> str:
+def _token_bounds(parsed: Any, start: int, end: int) -> tuple[int, int | None]:
+    if parsed is None:
+        return 0, None
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, None)
+
+
+def _modality(parsed: Any, text: str, start: int, end: int, lang: str,
+              bounds: tuple[int, int | None] = (0, None)) -> str:
     tok = _token(parsed, start, end)
     if tok is not None:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_VERBS:
             return mod.BACKGROUND  # "a protester said": a quote, not a protest
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
             own = mod._own_modality(tok.head)
-            return own if own != mod.ASSERTED else mod.english_modality(tok)
-        return mod.english_modality(tok)
+            return own if own != mod.ASSERTED else mod.english_modality(tok, *bounds)
+        return mod.english_modality(tok, *bounds)
     return mod.window_modality(text, start, end, lang)
 
 
@@ -489,9 +498,13 @@ def _host_of(ev: _Event, out: list[_Event]) -> _Event | None:
     """The earlier event a follow-up clause belongs to ("five soldiers were killed", "police
     fired tear gas" after a protest), or None when the clause reports an event of its own."""
     d = ev.draft
-    if d.kind != "physical" or not set(d.cues) <= _FOLLOW_UP:
+    if d.kind != "physical":
         return None
     host = next((o for o in reversed(out) if o.draft.kind == "physical"), None)
+    if host is not None and _CLAIMED.search(d.clause) and ev.sentences[0] - host.sentences[-1] <= 2:
+        return host  # "Islamic State claimed the attack": who did the event just told
+    if not set(d.cues) <= _FOLLOW_UP:
+        return None
     if host is None or ev.sentences[0] - host.sentences[-1] > 2:
         return None
     if host.place is not None and ev.place is not None and (
@@ -509,6 +522,8 @@ def _host_of(ev: _Event, out: list[_Event]) -> _Event | None:
     return None
 
 
+_CLAIMED = re.compile(r"\bclaimed (?:responsibility|the attack|the bombing|it)\b|"
+                      r"взял\w* на себя ответственность", re.I)
 _PROTEST_ORDER = ("Peaceful protest", "Protest with intervention",
                   "Excessive force against protesters")
 
@@ -525,6 +540,8 @@ def _absorb(host: _Event, ev: _Event) -> None:
             sub = "Excessive force against protesters"
         elif cues & {"disperse", "arrest", "attack", "injure"} and sub == "Peaceful protest":
             sub = "Protest with intervention"
+    if _CLAIMED.search(d.clause) and d.agent is not None and d.agent.armed:
+        h = replace(h, agent=d.agent)
     patient = h.patient
     if patient is None and d.agent is not None and d.agent.kind == "state" and h.event_type in (
         "Protests", "Riots"

@@ -176,18 +176,69 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
     """An ActorRef for a phrase: case actor, named armed group, role noun, or a named entity."""
     if not phrase or _PROPERTY.search(phrase):
         return None  # a building or a company is a target, not an actor
+    named = ctx.resolver.case_actors_in(phrase)
+    if not named:
+        for label, text in ents:
+            if label in ("PERSON", "PER") and text in phrase and _TITLE.search(phrase):
+                return ActorRef(text, None, "person", country=ctx.iso3)
     ref = ctx.resolver.resolve(phrase, ctx.country_name, iso3=ctx.iso3)
     if ref is not None:
+        if ref.kind == "state" and ref.key is None:
+            return _national(ref, phrase, ctx)
         return ref
     foreign = foreign_state(phrase, ctx)
     if foreign is not None:
         return foreign
+    own = _demonym_country(phrase, ctx)
+    if own is not None and len(phrase.split()) <= 3:
+        return _forces_of(own, ctx)
+    if any(text == phrase.strip() and label in ("GPE", "LOC", "FAC") for label, text in ents):
+        return None
     for label, text in ents:
         if text in phrase and label in ("PERSON", "PER"):
             return ActorRef(text, None, "person", country=ctx.iso3)
         if text in phrase and label in ("ORG", "NORP"):
             return ActorRef(text, None, "org", country=ctx.iso3)
     return None
+
+
+_TITLE = re.compile(r"\b(?:president|prime minister|premier|minister|leader|governor|mayor|"
+                    r"speaker|chairman|head|commander|general|senator|mp)\b", re.I)
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|n|an|ian|ese|ish|ic|ani|ch)\b")
+
+
+def _demonym_country(phrase: str, ctx: ClauseContext) -> str | None:
+    """ISO3 of a nationality adjective in a phrase ("Ukrainian forces" → UKR), if any."""
+    m = _DEMONYM.search(phrase)
+    if not m:
+        return None
+    from sitroom.coding import facts
+
+    try:
+        return facts.country_of(m.group(0), ctx.lang)
+    except (LookupError, ValueError):
+        return None
+
+
+def _forces_of(iso3: str, ctx: ClauseContext) -> ActorRef:
+    """A state's armed forces as ACLED names them; inter 8 when they act abroad."""
+    from sitroom.coding.geo import country_name
+
+    home = ctx.iso3 or ctx.doc_iso3
+    abroad = home is not None and iso3 != home
+    return ActorRef(f"Military Forces of {country_name(iso3) or iso3}", 8 if abroad else 1,
+                    "external" if abroad else "state", country=iso3)
+
+
+def _national(ref: ActorRef, phrase: str, ctx: ClauseContext) -> ActorRef:
+    """A generic state role named for the country its nationality adjective says."""
+    own = _demonym_country(phrase, ctx)
+    if own is None or own == ctx.iso3 or not ctx.country_name:
+        return ref
+    from sitroom.coding.geo import country_name
+
+    name = ref.name.replace(ctx.country_name, country_name(own) or own)
+    return ActorRef(name, 8, "external", ref.assoc, country=own)
 
 
 def foreign_state(phrase: str, ctx: ClauseContext) -> ActorRef | None:
@@ -225,7 +276,7 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
     physical = [c for c in asserted if c.name in PHYSICAL]
     strong_weak = names & WEAK
     if physical or (strong_weak and names & {"kill", "shoot"}):
-        physical = physical + [c for c in background if c.name in PHYSICAL]
+        physical = physical + [c for c in background if c.name in ("protest", "riot")]
     if {c.name for c in physical} == {"protest"} and names & POLITICAL:
         physical = []  # "freed by the protesters": the protest is the release's context
     if physical and not (accident and not (names & {"attack", "shoot", "clash", "protest"})):
@@ -241,6 +292,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
             (agent is not None and agent.armed) or names & {"protest", "riot", "kill"}
         ):
             sub = None  # sport or markets in the words of violence
+        if sub is not None and agent is not None and agent.kind == "external" and (
+            agent.name.startswith("Government of ") and agent.country
+        ):
+            agent = _forces_of(agent.country, ctx)
         if sub is not None:
             head = _head_cue(sub, physical)
             if head is not None and head is not physical[0]:

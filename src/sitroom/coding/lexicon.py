@@ -53,11 +53,11 @@ EN: dict[str, str] = {
     "change_group": r"(?:formed|launched|created|founded|announced) (?:a |an )?new (?:armed |rebel |political )?(?:group|party|coalition|alliance|movement|faction|front)|merg(?:ed|er) (?:with|into)|split from|defect\w*|surrender\w*|disband\w*|dissolv(?:ed|es|ing)|pledged allegiance|renamed|lay down (?:their|its) (?:arms|weapons)|laid down (?:their|its) (?:arms|weapons)",
     # crisis extension
     "resign": r"resign\w*|stepped down|step down|steps down|stepping down|quit (?:his|her|their) (?:post|office|job)|dismiss(?:ed|es|al) (?!reports|claims|allegations|the reports)|sacked|ousted|removed from (?:office|post|power)|relieved of|abdicat\w*|toppled|overthr(?:own|ew)",
-    "appoint": r"appoint\w*|named (?:as )?(?:the )?(?:new |acting |interim )?(?:prime minister|president|premier|minister|head|governor|mayor|chief|speaker|commander)|sworn in|swore in|declared (?:\w+ ){0,2}(?:new |acting |interim )?(?:president|prime minister|leader|head of state)|elected (?:as )?(?:the )?(?:new |acting )?(?:president|prime minister|speaker|leader|premier)|took office|assumed (?:office|the presidency|power|the post)|nominat\w*|approved (?:\w+ ){0,3}as (?:the )?(?:new )?(?:prime minister|premier|president)|became (?:the )?(?:new |acting )?(?:president|prime minister|premier)",
+    "appoint": r"appoint\w*|named [^.;,]{0,40}? as (?:the )?(?:new |acting |interim )?(?:prime minister|president|premier|head|leader|speaker)|named (?:as )?(?:the )?(?:new |acting |interim )?(?:prime minister|president|premier|minister|head|governor|mayor|chief|speaker|commander)|sworn in|swore in|declared (?:\w+ ){0,2}(?:new |acting |interim )?(?:president|prime minister|leader|head of state)|elected (?:as )?(?:the )?(?:new |acting )?(?:president|prime minister|speaker|leader|premier)|took office|assumed (?:office|the presidency|power|the post)|nominat\w*|approved (?:\w+ ){0,3}as (?:the )?(?:new )?(?:prime minister|premier|president)|became (?:the )?(?:new |acting )?(?:president|prime minister|premier)",
     "annul": r"annul\w*|invalidat\w*|nullif\w*|overturned (?:the )?(?:\w+ )?(?:results?|elections?|vote)|cancel\w* (?:the )?(?:\w+ )?(?:results|election results|vote)|declared (?:the )?(?:\w+ )?(?:results?|elections?|vote) (?:invalid|void|null)",
     "results": r"results? (?:were |was |had been )?(?:announced|published|released|showed|gave)|(?:preliminary|official|final) results|election commission (?:said|announced|reported|declared)|won (?:\d+|a majority|the election|the vote|the presidency|\w+ seats)|vote count",
-    "election_held": r"(?:elections?|polls|vote|referendum|run-?off|ballot) (?:was |were |had been )?(?:held|took place|conducted)|(?:went|headed|go) to the polls|cast (?:their )?ballots|polling stations (?:opened|closed)|voters (?:voted|cast)|(?:held|hold) (?:\w+ )?(?:parliamentary |presidential |general |local )?elections",
-    "release": r"\bfreed\b|liberated from|\bfree(?:d|s|ing)? (?:\w+ ){0,3}(?:from|prisoners?|detainees?)|released (?:\w+ ){0,4}(?:from|on bail|prisoners?|detainees?|after)|(?:was|were|been|being) released|pardon(?:ed|s)\b|amnest\w*|acquitted|broke (?:\w+ )?out of (?:jail|prison|detention)|jailbreak|prison break",
+    "election_held": r"(?:elections?|polls|vote|referendum|run-?off|ballot) (?:was |were |had been )?(?:held|took place|conducted)|(?:went|headed|go) to the polls|cast (?:their )?ballots|polling stations (?:opened|closed)|voters (?:voted|cast)|voted (?:on \w+ )?in (?:a |the )?(?:\w+ )?(?:elections?|referendum|polls?|run-?off)|(?:held|hold) (?:\w+ )?(?:parliamentary |presidential |general |local )?elections",
+    "release": r"\bfreed\b|(?:ordered|granted|secured|approved) (?:the )?release of|liberated from|\bfree(?:d|s|ing)? (?:\w+ ){0,3}(?:from|prisoners?|detainees?)|released (?:\w+ ){0,4}(?:from|on bail|prisoners?|detainees?|after)|(?:was|were|been|being) released|pardon(?:ed|s)\b|amnest\w*|acquitted|broke (?:\w+ )?out of (?:jail|prison|detention)|jailbreak|prison break",
     "emergency": r"state of (?:emergency|siege)|emergency rule|martial law",
     "curfew": r"curfews?\b",
     "impeach": r"impeach\w*",
@@ -186,7 +186,7 @@ NOT_POLITICAL = re.compile(
 ACCIDENT = re.compile(
     r"\b(?:accident|crash(?:ed)?|collision|flood\w*|earthquake|landslide|storm surge|hurricane|"
     r"cyclone|typhoon|drown\w*|covid|coronavirus|pandemic|disease|illness|cholera|heat ?wave|"
-    r"stampede|avalanche|wildfire|lightning|mudslide|авари\w*|ДТП|наводнени\w*|землетрясени\w*|"
+    r"stampede|avalanche|wildfire|lightning|ammonium nitrate|gas leak|gas explosion|industrial|mudslide|авари\w*|ДТП|наводнени\w*|землетрясени\w*|"
     r"пандеми\w*|коронавирус\w*|кырсык\w*|жер титирөө)\b",
     re.I,
 )

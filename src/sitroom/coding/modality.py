@@ -48,13 +48,18 @@ _UP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "dobj", "pobj",
 
 
 _BACKGROUND_PREPS = frozenset({"during", "amid", "after", "since", "following", "before", "despite",
-                               "over", "ahead", "throughout"})
+                               "over", "ahead", "throughout", "about", "by"})
 _TIME_NOUNS = frozenset({"day", "days", "start", "beginning", "end", "anniversary", "week", "night",
-                         "aftermath", "wake", "eve", "course", "height"})
+                         "aftermath", "wake", "eve", "course", "height", "nights", "weeks",
+                         "months", "wave", "series"})
 
 
-def english_modality(tok: Any) -> str:
-    """Modality of a spaCy trigger token from its auxiliaries, negation and governing verbs."""
+def english_modality(tok: Any, lo: int = 0, hi: int | None = None) -> str:
+    """Modality of a spaCy trigger token from its auxiliaries, negation and governing verbs.
+
+    Only heads inside the clause's tokens [lo, hi) count: "A happened; no one was hurt" must not
+    negate A through the parser's attachment across the semicolon.
+    """
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and (
         tok.head.lower_ in _BACKGROUND_PREPS
         or (tok.head.lower_ == "of" and tok.head.head.lower_ in _TIME_NOUNS)
@@ -68,6 +73,8 @@ def english_modality(tok: Any) -> str:
         if node.dep_ not in _UP_DEPS or node.head is node:
             break
         head = node.head
+        if head.i < lo or (hi is not None and head.i >= hi):
+            break
         lemma = head.lemma_.lower()
         if node.dep_ == "conj":
             node = head
