@@ -50,6 +50,12 @@ CASES = [
     ("Кечээ кечинде", "ky", date(2020, 10, 7), 1),
     ("өткөн жумада", "ky", date(2020, 10, 1), 2),
     ("6-октябрдан 7-октябрга караган түнү", "ky", date(2020, 10, 6), 1),
+    ("The commission annulled the results of Sunday's election on Tuesday.", "en",
+     date(2020, 10, 6), 1),
+    ("Missiles struck the city during Monday's morning rush hour.", "en", date(2020, 10, 5), 1),
+    ("Drones were shot down overnight on Tuesday.", "en", date(2020, 10, 6), 1),
+    ("A day earlier, two people were shot dead.", "en", date(2020, 10, 7), 1),
+    ("Suicide bombers struck three churches on Easter Sunday.", "en", date(2020, 10, 4), 1),
     # weeks and months
     ("Earlier this week protests erupted.", "en", date(2020, 10, 6), 2),
     ("Last week the opposition met.", "en", date(2020, 10, 1), 2),

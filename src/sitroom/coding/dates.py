@@ -85,7 +85,8 @@ _WEEKDAY = re.compile(
 _RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|позавчера|мурдагы\s+күнү|бүрсүгүнү)\b",
                 re.I), 2, 1),
-    (re.compile(r"\b(?:yesterday|last\s+night|overnight|вчера|вчерашн\w*|прошлой\s+ночью|"
+    (re.compile(r"\b(?:yesterday|last\s+night|overnight|a\s+day\s+earlier|the\s+day\s+before|"
+                r"the\s+previous\s+day|днем\s+ранее|днём\s+ранее|вчера|вчерашн\w*|прошлой\s+ночью|"
                 r"накануне|кечээ|кечээ\s+кечинде|түнү\s+бою)\b", re.I), 1, 1),
     (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
                 r"сегодня|этим\s+утром|сегодня\s+утром|бүгүн|бүгүнкү|ушул\s+күнү)\b", re.I), 0, 1),
@@ -169,23 +170,27 @@ def _mid_month(month: int, year: int | None, published: date | None) -> date | N
 def _relative(text: str, published: date) -> tuple[int, date, int] | None:
     """Earliest relative phrase: yesterday, on Tuesday, last week..."""
     found: list[tuple[int, date, int]] = []
-    for pattern, days, precision in _RELATIVE:
-        m = pattern.search(text)
-        if m:
-            found.append((m.start(), published - timedelta(days=days), precision))
+    weekday: tuple[int, date, int] | None = None
     for m in _WEEKDAY.finditer(text):
         word = m.group("w").lower()
-        if re.search(r"(?i)\b(?:bloody|black|good|easter|palm|holy|super|cyber)\s+$",
+        if re.search(r"(?i)\b(?:bloody|black|super|cyber)\s+$",
                      text[max(0, m.start() - 12):m.start()]):
-            continue  # "Bloody Sunday", "Good Friday": names, not days of this week
+            continue  # "Bloody Sunday", "Black Friday": names, not days of this week
+        if text[m.end():m.end() + 2] in ("'s", "’s") and _WEEKDAY.search(text, m.end()):
+            continue  # "Sunday's election ... on Tuesday": the later day is the event's
         if word == "жума" and not m.group(0).lower().endswith("күнү"):
             continue  # "жума" alone is "week"
         wd = _WEEKDAYS[word]
         back = (published.weekday() - wd) % 7
         if m.group("last") and back == 0:
             back = 7
-        found.append((m.start(), published - timedelta(days=back), 1))
+        weekday = (m.start(), published - timedelta(days=back), 1)
+        found.append(weekday)
         break
+    for pattern, days, precision in _RELATIVE:
+        m = pattern.search(text)
+        if m and not (days == 1 and weekday is not None and abs(weekday[0] - m.start()) < 25):
+            found.append((m.start(), published - timedelta(days=days), precision))
     for pattern, which in _WEEK:
         m = pattern.search(text)
         if not m:
