@@ -23,6 +23,13 @@ CASES = [
     ("Кытайлык компаниянын кенине кол салышты.", "ky", "CHN"),
     ("Кытай компаниясынын кени талкаланды.", "ky", "CHN"),
     ("Канадалык компаниянын кени.", "ky", "CAN"),
+    ("Protesters in Karbala hurled petrol bombs at the Iranian consulate.", "en", "IRN"),
+    ("Some attacked the French embassy, setting a door on fire.", "en", "FRA"),
+    ("Протестующие забросали камнями посольство США.", "ru", "USA"),
+    ("Нарын облусунда белгисиз адамдар кытай компаниясына таандык кенге кол салышты.", "ky",
+     "CHN"),
+    ("Таласта орус компаниясынын кенине жергиликтүү тургундар басып кирди.", "ky", "RUS"),
+    ("In Dakar, young people ransacked supermarkets of a French-owned chain.", "en", "FRA"),
 ]
 
 

@@ -75,11 +75,42 @@ def _near_property(ws: list[str], i: int, span: int = 3) -> bool:
     return False
 
 
+_MISSIONS = re.compile(r"^(?:embassy|embassies|consulate|consulates|посольств\w*|консульств\w*|"
+                       r"элчилиг\w*|консулдуг\w*)$", re.IGNORECASE)
+_ATTACKED = re.compile(
+    r"\b(?:attack\w*|storm\w*|hurl\w*|burn\w*|set fire|setting|fire to|ransack\w*|loot\w*|"
+    r"vandali[sz]\w*|raid\w*|torch\w*|stoned|stoning|petrol bombs?|molotov|smash\w*|"
+    r"besieg\w*|break into|broke into|forced (?:their|its) way|напал\w*|штурм\w*|поджег\w*|"
+    r"подожгл\w*|подожж\w*|разгром\w*|забросал\w*|атак\w*|ворвал\w*|кол сал\w*|"
+    r"басып кир\w*|өрттө\w*|талкала\w*)", re.IGNORECASE)
+
+
+def _mission_owner(text: str) -> str | None:
+    """A foreign embassy or consulate that was attacked ("hurled petrol bombs at the Iranian
+    consulate"); one that only speaks ("the Chinese embassy said") is not a target."""
+    if not _ATTACKED.search(text):
+        return None
+    ws = _words(text)
+    for i, w in enumerate(ws[:-1]):
+        if _MISSIONS.match(ws[i + 1]) or (i + 2 < len(ws) and _MISSIONS.match(ws[i + 2])):
+            iso = _demonym_iso(w) if w[:1].isupper() or not w.isascii() else None
+            if iso:
+                return iso
+    m = re.search(r"(?:embassy|consulate|посольств\w*|консульств\w*)\s+(?:of\s+)?(\w+)", text,
+                  re.IGNORECASE)
+    if m:
+        return _demonym_iso(m.group(1)) or _country_name_iso(m.group(1))
+    return None
+
+
 def target_owner(text: str, lang: str) -> str | None:
     """ISO3 of the country owning the attacked property the text names, or None."""
     if not text:
         return None
     text = text[:20000]
+    mission = _mission_owner(text)
+    if mission:
+        return mission
     for m in _OWNED_EN.finditer(text):  # "Chinese-owned", "Canadian-run"
         first = re.search(r"(\w+)\s+(?:and|or)\s+$", text[max(0, m.start() - 30):m.start()])
         if first and _demonym_iso(first.group(1)):
