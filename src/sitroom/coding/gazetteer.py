@@ -510,11 +510,12 @@ class Gazetteer:
         the country meant: one named next to the words, else a capital already found, else the
         hint, else the first country named."""
         towns = [p for _, _, p in found if p.geo_precision < 3]
+        joined = " " + " ".join(low)
         for words_, only_without_towns in ((self.capital_words, False), (_INSTITUTIONS, True)):
             if only_without_towns and towns:
                 return []
             for phrase in words_:
-                k = _phrase_pos(low, phrase)
+                k = _phrase_pos(low, phrase, joined)
                 if k < 0:
                     continue
                 close = [(abs(p - k), c) for c, ps in named_at.items() for p in ps
@@ -581,9 +582,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;»\n"
 
 
-def _phrase_pos(low: list[str], phrase: str) -> int:
+def _phrase_pos(low: list[str], phrase: str, joined: str = "") -> int:
     """Index of the first word where ``phrase`` starts ("парламент*": any word beginning so)."""
     parts = phrase.split()
+    head = parts[0].rstrip("*")
+    if (" " + head) not in (joined or " " + " ".join(low)):
+        return -1  # the usual case, decided by one substring test
     for k in range(len(low) - len(parts) + 1):
         if all(low[k + j] == w or (w.endswith("*") and low[k + j].startswith(w[:-1]))
                for j, w in enumerate(parts)):
