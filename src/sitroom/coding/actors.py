@@ -102,7 +102,7 @@ _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
      "Police Forces of {c}", 1, "state", None),
     (r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|security forces|national guard|forces of the government|government forces|regime forces|военн\w*|армия|армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр",
      "Military Forces of {c}", 1, "state", None),
-    (r"unidentified gunmen|unknown gunmen|gunm[ae]n|armed m[ae]n|unidentified (?:armed )?(?:men|assailants|attackers|group)|assailants|attackers|bandits?|неизвестн\w+|вооруженн\w+ люд\w*|боевик\w*",
+    (r"unidentified gunmen|unknown gunmen|gunm[ae]n|armed m[ae]n|unidentified (?:armed )?(?:men|assailants|attackers|group)|assailants|attackers|bandits?|неизвестн\w+|вооруж[её]нн\w+ люд\w*|боевик\w*",
      "Unidentified Armed Group ({c})", 3, "militia", None),
     (r"rebels?|insurgents?|militants?|jihadists?|separatists?|повстанц\w*|сепаратист\w*",
      "Rebel Group ({c})", 2, "rebel", None),
@@ -118,6 +118,7 @@ _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
     (r"students?|студент\w*", "Protesters ({c})", 6, "protesters", "Students ({c})"),
     (r"workers|miners|employees|рабочи\w*|шахтер\w*", "Protesters ({c})", 6, "protesters",
      "Labour Group ({c})"),
+    (r"opposition(?: leaders| parties| groups)?|оппозици\w*", "Opposition ({c})", None, "org", None),
     (r"government|ministers?|officials|cabinet|authorities|правительств\w*|министр\w*|"
      r"чиновник\w*|власт\w*|өкмөт\w*|бийлик\w*",
      "Government of {c}", 1, "state", None),

@@ -17,7 +17,7 @@ from typing import Any
 
 from sitroom.coding import facts
 from sitroom.coding import modality as mod
-from sitroom.coding.actors import ActorRef, ActorResolver
+from sitroom.coding.actors import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.geo import country_name
 from sitroom.coding.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
@@ -402,14 +402,24 @@ def _recalled(clause: str, published: Any) -> bool:
             r"\b(?:recalled the|recalls the|anniversary of)\b", clause, re.I))
 
 
+def _consonants(text: str) -> str:
+    """A vowel-blind Latin skeleton of each word, to compare a place's name across scripts."""
+    return " ".join(re.sub(r"[aeiou]", "", w) for w in normalise(text).split())
+
+
 def _plausible(place: Any, text: str, doc_iso3: str | None) -> bool:
     """Whether a gazetteer hit is named in the text itself (or lies in the report's country)."""
     iso3 = getattr(place, "iso3", None)
     if doc_iso3 and iso3 == doc_iso3:
         return True
     name = getattr(place, "location", "") or ""
-    if not name or not re.search("[A-Za-z]", text):
+    if not name:
         return True
+    if not re.search("[A-Za-z]", text):  # Cyrillic text: landmarks resolve to towns; a
+        if getattr(place, "geo_precision", 3) != 3:  # country must be named, transliterated
+            return True
+        key = _consonants(name)[:3]
+        return not key or any(w.startswith(key) for w in _consonants(text).split())
     return re.search(r"(?<![\w-])" + re.escape(name[:5]), text, re.I) is not None and not (
         re.search(r"(?<![\w-])" + re.escape(name) + r"(?:n|ns|an|ese|ian)\b", text, re.I)
         and not re.search(r"(?<![\w-])" + re.escape(name) + r"\b", text, re.I)

@@ -202,9 +202,12 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
     return None
 
 
+_PARTICIPANT = re.compile(r"(?:protesters?|protestors?|demonstrators?|протестующ|митингующ|"
+                         r"демонстрант|нааразы)", re.I)
 _TITLE = re.compile(r"\b(?:president|prime minister|premier|minister|leader|governor|mayor|"
                     r"speaker|chairman|head|commander|general|senator|mp)\b", re.I)
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|n|an|ian|ese|ish|ic|ani|ch)\b")
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|n|an|ian|ese|ish|ic|ani|ch)\b|"
+                      r"(?<![\w-])[А-ЯЁ]?[а-яё]+(?:ск|цк)(?:ие|ий|ая|ой|ого|их|ому|ими)\b")
 
 
 def _demonym_country(phrase: str, ctx: ClauseContext) -> str | None:
@@ -277,8 +280,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
     strong_weak = names & WEAK
     if physical or (strong_weak and names & {"kill", "shoot"}):
         physical = physical + [c for c in background if c.name in ("protest", "riot")]
-    if {c.name for c in physical} == {"protest"} and names & POLITICAL:
-        physical = []  # "freed by the protesters": the protest is the release's context
+    if {c.name for c in physical} == {"protest"} and (names & POLITICAL or all(
+        _PARTICIPANT.match(clause[c.start - offset:]) for c in physical
+    )):
+        physical = []  # "freed by the protesters", "police said protesters...": no new protest
     if physical and not (accident and not (names & {"attack", "shoot", "clash", "protest"})):
         # roles from the most telling cue
         agent, patient = _roles_for(physical, roles_of, ctx, ents)

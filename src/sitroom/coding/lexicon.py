@@ -43,10 +43,10 @@ EN: dict[str, str] = {
     "grenade": r"(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!smoke )grenades?\b",
     "chemical": r"chemical (?:weapons?|attacks?|agents?|munitions?)|\bsarin\b|chlorine (?:gas|attack|bombs?|barrels?)|nerve agents?|mustard gas",
     "sexual": r"\brap(?:e|ed|es|ing|ist)\b|sexual(?:ly)? (?:assault\w*|violence|abus\w*|exploit\w*)|gang-?rap\w*",
-    "abduct": r"abduct\w*|kidnap\w*|hostages?\b|taken hostage|forcibly disappeared|enforced disappearance|taken captive",
+    "abduct": r"abduct\w*|taken from (?:his|her|their) homes? by|has not been seen since|have not been seen since|kidnap\w*|hostages?\b|taken hostage|forcibly disappeared|enforced disappearance|taken captive",
     "capture": r"(?:took|taken|seized|gained|captured|wrested|seize|take|seizing|taking) (?:full )?control|captur(?:ed|ing|e) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|locality|region|province)|overr(?:an|un)|fell to|(?:seized|took over|taken over) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|locality|region)",
     "retake": r"retook|retaken|retake|recaptur\w*|regain\w*|liberat(?:ed|ing|e)|reclaimed|took back|taken back|cleared (?:the )?(?:\w+ )?(?:town|area|village|district)",
-    "withdraw": r"withdr(?:ew|awn|aw)\b|pulled out|handed over|ceded|vacated|transferred control|handover",
+    "withdraw": r"withdr(?:ew|awn|aw)\b|without (?:a fight|resistance|fighting|a shot)|pulled out|handed over|ceded|vacated|transferred control|handover",
     "base": r"(?:established|set up|built|opened|setting up|establish) (?:a |an |its |their |new |the )*(?:military |forward |operating )?(?:bases?|camps?|headquarters|outposts?|positions?)",
     "disrupt": r"defus\w*|dismantl\w* (?:a |an |the )?(?:\w+ )?(?:bomb|ieds?|explosive)|(?:seized|recovered|confiscated|found|discovered|uncovered)\b[^.;]{0,40}\b(?:weapons|arms|ammunition|explosives|rifles|guns)|weapons cache|arms cache|intercept(?:ed|s|ing)|shot down|shoot down|downed|foiled|thwarted|bomb disposal|controlled explosion|cleared (?:of )?mines|demining",
     "agreement": r"agreements?\b|agreed (?:on|to)\b|cessation of hostilities|peace (?:agreement|accord|treaty)|accords?\b|peace deals?|cease-?fires?|truces?\b|signed (?:a |an )?(?:\w+ )?(?:deal|pact|memorandum|treaty)|reached (?:a |an )?(?:\w+ )?deal|prisoner (?:exchange|swap)",
@@ -76,7 +76,7 @@ EN: dict[str, str] = {
 }
 
 RU: dict[str, str] = {
-    "protest": r"протест\w*|митинг\w*|митингующ\w*|демонстрац\w*|демонстрант\w*|шестви\w*|пикет\w*|забастов\w*|вышли на улиц\w*|манифестац\w*|акци\w+ (?:протеста|несогласных)|протестующ\w*",
+    "protest": r"протест\w*|собрал\w*с[ья] (?:на|у|возле|перед)\b|митинг\w*|митингующ\w*|демонстрац\w*|демонстрант\w*|шестви\w*|пикет\w*|забастов\w*|вышли на улиц\w*|манифестац\w*|акци\w+ (?:протеста|несогласных)|протестующ\w*",
     "riot": r"беспорядк\w*|погром\w*|бунт\w*",
     "mob": r"самосуд\w*|толп\w+ (?:избил|напал)\w*",
     "stone": r"камн\w*|коктейл\w* молотова|бросал\w* бутылк\w*",
@@ -87,24 +87,25 @@ RU: dict[str, str] = {
     "block": r"перекрыл\w* (?:дорог|трасс|улиц)\w*|баррикад\w*",
     "disperse": r"разогнал\w*|разогнан\w*|разгон\w*|слезоточив\w*|светошумов\w*|водомет\w*|водомёт\w*|резинов\w* пул\w*|дубинк\w*",
     "arrest": r"задержа\w*|арестова\w*|арест\w*|взят\w* под стражу|заключ\w* под стражу|помещен\w* в СИЗО",
-    "kill": r"убит\w*|убил\w*|убийств\w*|застрелил\w*|застрелен\w*|расстрелял\w*|расстрелян\w*|казнил\w*|казнен\w*",
+    "kill": r"убит\w*|ликвидир\w*|убил\w*|убийств\w*|застрелил\w*|застрелен\w*|расстрелял\w*|расстрелян\w*|казнил\w*|казнен\w*",
     "dead": r"погиб\w*|скончал\w*|жертв\w*|смерт\w*|тел[аос]\b",
     "injure": r"ранен\w*|ранил\w*|ранены|пострадал\w*|пострадавш\w*|травм\w*|госпитализир\w*",
-    "shoot": r"стрельб\w*|стрелял\w*|открыл\w* огонь|выстрел\w*|боев\w+ патрон\w*",
+    "shoot": r"стрельб\w*|обстрелял\w*|стрелял\w*|открыл\w* огонь|выстрел\w*|боев\w+ патрон\w*",
     "attack": r"напал\w*|нападени\w*|атак\w*|избил\w*|избиени\w*|избит\w*|налет\w*|налёт\w*",
     "clash": r"столкновени\w*|столкнул\w*|бо[йия]\b|бо[ея]х?\b|боев\w+ действи\w*|перестрелк\w*|сражени\w*|вооруженн\w* конфликт\w*",
-    "air": r"авиаудар\w*|удар\w* (?:беспилотник|дрон)\w*|авиаци\w+ нанесл\w*|бомбардиров\w*|атак\w+ (?:беспилотник|дрон)\w*",
-    "shell": r"обстрел\w*|артиллер\w*|минометн\w*|миномёт\w*|ракетн\w+ удар\w*|ракет\w*|снаряд\w*",
+    "air": r"авиаудар\w*|(?:дрон|беспилотник)\w* (?:атаковал|ударил|нан[её]с|атаковали)\w*|удар\w* (?:беспилотник|дрон)\w*|авиаци\w+ нанесл\w*|бомбардиров\w*|атак\w+ (?:беспилотник|дрон)\w*",
+    "shell": r"обстрел\w* (?:из )?(?:артиллери|РСЗО|миномет|миномёт|ракет)\w*|артиллер\w*|минометн\w*|миномёт\w*|ракетн\w+ удар\w*|ракет\w*|снаряд\w*",
     "ied": r"взрыв\w*|самодельн\w* взрывн\w*|фугас\w*|подорвал\w*|взорвал\w*|мин[аеуы]\b|бомб\w*",
     "suicide": r"смертни\w*|террорист\w*-смертни\w*",
-    "grenade": r"гранат\w*",
+    "grenade": r"(?<!светошумовые )(?<!светошумовых )(?<!светошумовой )(?<!светозвуковые )гранат\w*",
     "chemical": r"химическ\w+ (?:оружи|атак)\w*|зарин\w*|хлор\w*",
     "sexual": r"изнасил\w*|сексуальн\w+ насили\w*",
-    "abduct": r"похитил\w*|похищен\w*|похищени\w*|заложник\w*|пропал\w* без вести",
-    "capture": r"взял\w* под контроль|установил\w* контроль|захватил\w* (?:город|сел|район|посел)\w*",
-    "retake": r"освободил\w* (?:город|сел|район|посел)\w*|вернул\w* контроль|отбил\w*",
-    "disrupt": r"обезвредил\w*|предотвратил\w* теракт\w*|изъял\w* (?:оружи|боеприпас|взрывчат)\w*|сбил\w*|перехват\w*",
-    "agreement": r"соглашени\w*|перемири\w*|договорил\w*|подписал\w* (?:договор|меморандум|соглашени)\w*",
+    "abduct": r"похитил\w*|увезл\w* неизвестн\w*|похищен\w*|похищени\w*|заложник\w*|пропал\w* без вести",
+    "capture": r"взял\w* под контроль|взят\w* под контроль|взяти\w* под контроль|занял\w*|заняты\w*|вошл\w* в\b|перешл?\w* под контроль|установил\w* контроль|захватил\w* (?:город|сел|район|посел)\w*",
+    "retake": r"освободил\w* (?:от \w+ )?(?:город|сел|район|посел)\w*|вернул\w* контроль|отбил\w*",
+    "disrupt": r"обезвредил\w*|сбит\w*|предотвратил\w* теракт\w*|изъял\w* (?:оружи|боеприпас|взрывчат)\w*|сбил\w*|перехват\w*",
+    "withdraw": r"без бо[яё]\w*|без сопротивлени\w*|отход\w*|отошл\w*|отступил\w*|вывел\w* (?:войска|подразделени)\w*",
+    "agreement": r"соглашени\w*|заявлени\w* о прекращении огня|прекращени\w* огня|перемири\w*|договорил\w*|подписал\w* (?:договор|меморандум|соглашени)\w*",
     "change_group": r"создал\w* (?:новую )?(?:парти|коалици|движени|групп)\w*|объединил\w*|распустил\w*|сдал\w*ся",
     "resign": r"отставк\w*|ушел в отставку|ушёл в отставку|подал\w* в отставку|уволил\w*|уволен\w*|сложил\w* полномочи\w*|покинул\w* пост|отстранен\w*|отстранил\w*|сверг\w*",
     "appoint": r"назначен\w*|назначил\w*|избран\w*|избрал\w*|утвердил\w*|утвержден\w*|вступил\w* в должность|исполняющ\w* обязанност\w*|объявил\w* себя|провозгласил\w*",
@@ -180,7 +181,7 @@ SPEECH = frozenset({
 NOT_POLITICAL = re.compile(
     r"\b(?:victory|match|goals?|league|cup|tournament|championship|stadium|fans|team|shares|"
     r"stocks?|index|prices?|markets?|investors|earnings|quarterly|матч|турнир|акци[ий] компании|"
-    r"биржа\w*)\b", re.I)
+    r"биржа\w*|со сч[её]том|зрител\w*|болельщик\w*)\b", re.I)
 
 # Words that make deaths and injuries non-political: accidents, disasters, illness.
 ACCIDENT = re.compile(

@@ -170,6 +170,9 @@ def window_modality(text: str, start: int, end: int, lang: str) -> str:
             continue
         if rx.search(before):
             return label
+    if lang == "ru" and re.search(r"(?:после|на фоне|в связи с|из-за|в ходе|во время|против)"
+                                  r"(?:\s+\w+)?\s*$", before):
+        return BACKGROUND
     if lang == "ky":
         if _KY_NEG_AFTER.search(trigger[-6:] + after) or re.search(
             r"(?:ба|бе|бо|бө|па|пе)(?:ды|ди|ду|дү)$", trigger

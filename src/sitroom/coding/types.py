@@ -65,6 +65,8 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         return "Headquarters or base established"
 
     # 3. Territory.
+    if c & {"capture", "retake"} and "withdraw" in c and not c & {"kill", "shoot", "attack"}:
+        return "Non-violent transfer of territory"  # entered without a fight
     if c & {"capture", "retake"}:
         if "retake" in c or agent == "state":
             return "Government regains territory" if agent in ("state", None) else (
@@ -106,7 +108,7 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return "Attack"
         return "Armed clash"
     if violent:
-        if agent in ("rioters", "protesters") or (agent == "civilians" and patient is not None):
+        if agent in ("rioters", "protesters", "civilians"):
             return "Mob violence"
         if armed_patient and (armed_agent or agent is None) and not (
             agent == "state" and patient == "state"
@@ -122,6 +124,8 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
 
     # 6. Property destruction without an attack on people.
     if c & {"burn", "storm", "vandal", "loot", "stone"}:
+        if agent in ("protesters", "rioters", "civilians") and not protest_context:
+            return "Mob violence"  # a crowd, not a demonstration
         if agent in ("protesters", "rioters") or (protest_context and not armed_agent):
             return "Violent demonstration"
         if "storm" in c and not (c & {"burn", "loot", "vandal"}) and agent is None:
