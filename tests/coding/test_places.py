@@ -97,6 +97,12 @@ CASES = [
     ("Two suicide bombings near Kabul airport on Thursday.", "en", None, "Kabul", "Kabul", "AFG",
      1),
     ("A bomb exploded near Quetta.", "en", None, "Quetta", None, "PAK", 2),
+    ("Над Кремлём в ночь на среду были сбиты два беспилотника, сообщила пресс-служба президента "
+     "России.", "ru", None, "Moscow", None, "RUS", 1),
+    ("About 500 people rallied outside the US embassy in Mexico City.", "en", "USA",
+     "Mexico City", None, "MEX", 1),
+    ("По сообщениям спасателей, в Думе в Восточной Гуте применено химическое оружие.", "ru",
+     None, "Douma", None, "SYR", 1),
     # regions
     ("Issyk-Kul protests.", "en", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
     ("Беспорядки в Иссык-Кульской области.", "ru", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),

@@ -283,6 +283,8 @@ class Gazetteer:
                 stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
                 if len(parts[-1]) >= 4 and len(stem_key) >= 4 and stem_key in self.stems:
                     return self.stems[stem_key], n, False
+                if len(parts[-1]) == 4 and len(stem_key) == 3 and stem_key in self.stems:
+                    return self.stems[stem_key], n, "short"  # "Буче": checked by the caller
                 if len(parts[-1]) == 3 and stem_key in self.exact:
                     return self.exact[stem_key], n, False  # "Оше" → "Ош"
                 for base in ky_stem(parts[-1]):
@@ -379,6 +381,9 @@ class Gazetteer:
             if exact is None:  # matched by transliteration only: in a known country or big
                 cands = [c for c in cands if self.entries[c[0]].iso3 in soft | {country_hint}
                          or self.entries[c[0]].population >= 500_000]
+            elif exact == "short":  # a three-letter stem: only where the text is, if anywhere
+                ctx = soft | ({country_hint} if country_hint else set())
+                cands = [c for c in cands if not ctx or self.entries[c[0]].iso3 in ctx]
             if n == 1 and len(toks[i][0]) <= 2:  # "Ош" yes, "Во" no
                 cands = [c for c in cands if self.entries[c[0]].population >= 100_000
                          or self.entries[c[0]].iso3 == country_hint]
@@ -602,14 +607,15 @@ def _char_pos(toks, joined: str, pos: int) -> int:
 
 
 def _rank(found: list[tuple[int, int, Place]], hint: str | None) -> list[Place]:
-    """Most specific first within the hinted country, then the rest; duplicates dropped."""
+    """Most specific first (a town before a region before a country); among equals the hinted
+    country's first, then by position; duplicates dropped."""
     seen: set[tuple[str, str]] = set()
     out = []
     def specific(p: Place) -> int:  # a country is less specific than a region
         return p.geo_precision + (p.admin1 is None and p.location == p.country)
 
-    for _, _, p in sorted(found, key=lambda f: (hint is not None and f[2].iso3 != hint,
-                                                  specific(f[2]), f[0], f[1])):
+    for _, _, p in sorted(found, key=lambda f: (specific(f[2]), hint is not None and
+                                                  f[2].iso3 != hint, f[0], f[1])):
         key = (p.location, p.iso3)
         if key not in seen:
             seen.add(key)
