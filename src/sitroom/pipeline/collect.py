@@ -400,7 +400,7 @@ class _Pass:
         original = self.index.add(report.id, signature)
         if original is not None and original != report.id:
             report = replace(report, near_duplicate_of=original)
-        result = self.store.add_report(report)
+        result = self.store.add_report(report, signature)  # one transaction for both
         if not result.is_new:
             if fresh:
                 self.index.discard(report.id)  # indexed above, but not stored under this id
@@ -410,7 +410,6 @@ class _Pass:
                 tally.already_stored += 1
             return
         tally.new_reports += 1
-        self.store.save_signature(report.id, signature)
         if report.near_duplicate_of is not None:
             tally.near_duplicates += 1
 
