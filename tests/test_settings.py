@@ -43,7 +43,7 @@ def test_bad_settings_are_named(overrides, message):
 def test_bad_config_file_is_a_clear_error(tmp_path):
     config = tmp_path / "bad.toml"
     config.write_text("http_timeout = [", encoding="utf-8")
-    with pytest.raises(ConfigError, match="bad.toml"):
+    with pytest.raises(ConfigError, match=r"bad\.toml"):
         load_settings(environ={}, config_path=config)
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(environ={}, config_path=tmp_path / "missing.toml")

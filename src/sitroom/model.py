@@ -112,7 +112,7 @@ class Hypothesis(_Plain):
 
 @dataclass(frozen=True)
 class Watch(_Plain):
-    """A standing question; ``query`` fields filter events (event_type, country, min_fatalities…)."""
+    """A standing question; ``query`` filters events (event_type, country, min_fatalities…)."""
 
     key: str
     title: str

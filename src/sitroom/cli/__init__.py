@@ -42,7 +42,7 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
 
-    def open_store(self):  # noqa: ANN201 - avoids importing the store for commands that need none
+    def open_store(self):  # the store is imported only by commands that need one
         """Open (and migrate) the configured store."""
         from sitroom.store import open_store
 

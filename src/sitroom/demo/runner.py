@@ -70,9 +70,9 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     already stored is collected twice.
     """
     from sitroom.cases import load_case
+    from sitroom.coding import Coder
     from sitroom.demo.corpus import load_corpus, load_sample_outlets
     from sitroom.demo.server import CorpusServer
-    from sitroom.coding import Coder
     from sitroom.pipeline.code import recode
     from sitroom.pipeline.collect import collect_once
     from sitroom.pipeline.merge import merge_store
@@ -175,7 +175,7 @@ def _event_lines(events: tuple[Event, ...], most: int = 25) -> list[str]:
     lines = []
     for e in sorted(events, key=weight)[:most]:
         kind = e.sub_event_type or e.plover_type or "?"
-        if e.political_event and kind in ("Other", "?") or e.political_event and e.plover_type:
+        if e.political_event and (kind in ("Other", "?") or e.plover_type):
             kind = e.political_event
         c = e.corroboration
         blocs = ", ".join(c.blocs) if c else ""

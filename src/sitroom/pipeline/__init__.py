@@ -1,4 +1,4 @@
-"""Runs the stages over batches of stored reports: the only place, with the shells, that holds a store.
+"""Runs the stages over batches of stored reports; with the shells, the only holder of a store.
 
 collect.py  feeds, pages, tips and files into reports
 code.py     stored reports into claims (``sitroom recode``)
