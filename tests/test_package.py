@@ -40,3 +40,17 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in readme and "make demo" in readme
     assert "make test" in ci
+
+
+def test_readme_documents_every_setting_and_command():
+    from sitroom.cli import build_parser
+    from sitroom.settings import SETTINGS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        assert f"| `{setting.name}` |" in readme, f"setting {setting.name} undocumented"
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name in subparsers.choices:
+        if name != "tips":  # an alias of tip
+            assert f"sitroom {name}" in readme, f"command {name} undocumented"
