@@ -177,6 +177,10 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
     if not phrase or _PROPERTY.search(phrase):
         return None  # a building or a company is a target, not an actor
     named = ctx.resolver.case_actors_in(phrase)
+    if not named and FOREIGN_STATE_NAMES.match(phrase.strip()):
+        foreign = foreign_state(phrase, ctx)
+        if foreign is not None:
+            return foreign
     if not named:
         for label, text in ents:
             if label in ("PERSON", "PER") and text in phrase and _TITLE.search(phrase):
@@ -280,7 +284,7 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
     strong_weak = names & WEAK
     if physical or (strong_weak and names & {"kill", "shoot"}):
         physical = physical + [c for c in background if c.name in ("protest", "riot")]
-    if {c.name for c in physical} == {"protest"} and (names & POLITICAL or all(
+    if {c.name for c in physical} == {"protest"} and ("release" in names or all(
         _PARTICIPANT.match(clause[c.start - offset:]) for c in physical
     )):
         physical = []  # "freed by the protesters", "police said protesters...": no new protest
@@ -333,7 +337,8 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         if pe == "release_from_custody":
             by_crowd = (agent is not None and agent.kind in ("protesters", "rioters")) or (
                 ctx.protest_context and agent is None and re.search(
-                    r"protest|crowd|supporters|митинг|протест|сторонник|толп", clause, re.I))
+                    r"protest|crowd|supporters|митинг|протест|сторонник|толп|нааразы|катышуучу|"
+                    r"демонстрант|митингчи", clause, re.I))
             if by_crowd:
                 sub = "Violent demonstration"
                 if agent is None or agent.kind not in ("protesters", "rioters"):

@@ -146,11 +146,17 @@ _RU_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _KY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DENIED, re.compile(r"четке как|жокко чыгар|төгүнд")),
-    (THREATENED, re.compile(r"коркут|эскерт")),
-    (DEMANDED, re.compile(r"талап|чакыр")),
-    (HYPOTHETICAL, re.compile(r"мүмкүн|эгер")),
-    (PLANNED, re.compile(r"пландап|ниеттен|даярдан")),
+    (HYPOTHETICAL, re.compile(r"\bэгер\b")),
 )
+# Kyrgyz puts modality after the verb: "кетиши мүмкүн", "өткөрүүнү пландап жатат", "деп коркутту"
+_KY_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (THREATENED, re.compile(r"^\S*\s*(?:\S+\s+)?(?:деп\s+)?коркут")),
+    (DEMANDED, re.compile(r"^\S*\s*(?:\S+\s+)?(?:деп\s+)?(?:талап|чакыр)")),
+    (HYPOTHETICAL, re.compile(r"^\S*\s*(?:\S+\s+)?(?:мүмкүн|деп божомол|ыктымал)")),
+    (PLANNED, re.compile(r"^\S*\s*(?:\S+\s+)?(?:пландап|ниет|даярдан|убада)")),
+    (NEGATED, re.compile(r"^\S*\s*(?:жок|эмес)\b")),
+)
+_KY_NEG_SUFFIX = re.compile(r"(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|йм|ган|ды|ди|ду|дү|йт|ш)\w*$")
 _KY_NEG_AFTER = re.compile(r"^\S*(?:ган|ген|кан|кен|гон|гөн)?\s*(?:жок|эмес)\b|^\S*(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|ду|дү|йт)\b")
 _RU_NEG_AFTER = re.compile(r"^\s*не\s+(?:было|произошло|состоял)")
 
@@ -174,6 +180,13 @@ def window_modality(text: str, start: int, end: int, lang: str) -> str:
                                   r"(?:\s+\w+)?\s*$", before):
         return BACKGROUND
     if lang == "ky":
+        word = re.match(r"\S*", text[start:start + 40]).group(0).lower()
+        rest = text[start + len(word):start + len(word) + 60].lower()
+        for label, rx in _KY_AFTER:
+            if rx.search(rest.lstrip()):
+                return label
+        if _KY_NEG_SUFFIX.search(word):
+            return NEGATED
         if _KY_NEG_AFTER.search(trigger[-6:] + after) or re.search(
             r"(?:ба|бе|бо|бө|па|пе)(?:ды|ди|ду|дү)$", trigger
         ):
