@@ -103,6 +103,8 @@ CASES = [
      "Mexico City", None, "MEX", 1),
     ("По сообщениям спасателей, в Думе в Восточной Гуте применено химическое оружие.", "ru",
      None, "Douma", None, "SYR", 1),
+    ("В Буче после отступления российских войск обнаружены тела мирных жителей.", "ru", None,
+     "Bucha", None, "UKR", 1),
     # regions
     ("Issyk-Kul protests.", "en", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
     ("Беспорядки в Иссык-Кульской области.", "ru", "KGZ", "Issyk-Kul", "Issyk-Kul", "KGZ", 3),
@@ -135,6 +137,7 @@ def test_find(gaz, text, lang, hint, location, admin1, iso3, prec):
     "Due to the fact that the protests are small, nothing changed.",
     "Ночью протестующие прорвались в здание Белого дома.",
     "Во вторник прошла акция.",
+    "Законопроект внесен в Думе, сообщила Россия.",
 ])
 def test_no_place(gaz, text):
     assert [p for p in gaz.find(text, "en") if p.geo_precision < 3] == []

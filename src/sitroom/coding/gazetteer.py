@@ -365,6 +365,8 @@ class Gazetteer:
         marks, taken = self._landmarks(toks, low, context)
         found.extend(marks)
         soft = set(named)
+        nouns: set[str] | None = None
+        found_idx: list[int] = []
         while i < len(toks):
             got = None if i in taken else self._lookup(toks, i, lang, forced=False)
             if got is None:
@@ -382,7 +384,10 @@ class Gazetteer:
                 cands = [c for c in cands if self.entries[c[0]].iso3 in soft | {country_hint}
                          or self.entries[c[0]].population >= 500_000]
             elif exact == "short":  # a three-letter stem: only where the text is, if anywhere
-                ctx = soft | ({country_hint} if country_hint else set())
+                if nouns is None:  # countries named as such, not "российских войск"
+                    nouns = set(self._countries_named(toks, lang, nouns_only=True))
+                ctx = nouns | {self.entries[x].iso3 for x in found_idx} | (
+                    {country_hint} if country_hint else set())
                 cands = [c for c in cands if not ctx or self.entries[c[0]].iso3 in ctx]
             if n == 1 and len(toks[i][0]) <= 2:  # "Ош" yes, "Во" no
                 cands = [c for c in cands if self.entries[c[0]].population >= 100_000
@@ -423,6 +428,7 @@ class Gazetteer:
             ):
                 precision = 2
             found.append((toks[i][1], len(found), self._place(e, precision)))
+            found_idx.append(best[0])
             soft.add(e.iso3)
             i += n
         for name in names:
@@ -543,14 +549,17 @@ class Gazetteer:
                 return [(toks[min(k, len(toks) - 1)][1], -1, self._place(city, 1))]
         return []
 
-    def _countries_named(self, toks, lang: str) -> dict[str, list[int]]:
+    def _countries_named(self, toks, lang: str, *, nouns_only: bool = False
+                         ) -> dict[str, list[int]]:
         """ISO3 → word positions, for every country named or adjective used."""
         out: dict[str, list[int]] = {}
         en, ru, ky = demonyms()
         for i, (w, _, _) in enumerate(toks):
             k = norm(w)
             iso = None
-            if w[:1].isupper() and k in en:
+            if nouns_only:
+                pass
+            elif w[:1].isupper() and k in en:
                 iso = en[k]
             elif not k.isascii() and _CYR.search(k):
                 iso = next((c for s, c in ru if k.startswith(s)), None)
