@@ -39,7 +39,7 @@ def transliterate(text: str) -> str:
 
 
 def _strip_ru_case(word: str) -> str:
-    """A Russian surname or noun without its case ending: Жапарова → Жапаров, Атамбаеву → Атамбаев."""
+    """A Russian surname or noun without its case ending: Жапарова → Жапаров, Атамбаеву → Атамбаев."""  # noqa: E501
     if len(word) < 5 or not re.search("[а-яё]", word):
         return word
     for end in _RU_ENDINGS:
@@ -86,7 +86,7 @@ class ActorRef:
 
     name: str
     inter: int | None
-    kind: str  # state, rebel, militia, identity, rioters, protesters, civilians, external, person, org
+    kind: str  # state, rebel, militia, identity, rioters, protesters, civilians, external, person, org  # noqa: E501
     assoc: str | None = None
     key: str | None = None  # case actor key, when it is one
     country: str | None = None  # ISO3 of the actor, when known
@@ -98,11 +98,22 @@ class ActorRef:
 
 # role noun → (ACLED name pattern, inter, kind, associated-actor pattern)
 _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
-    (r"riot police|police\w*|policem[ae]n|gendarm\w*|officers|law enforcement|cops|полици\w*|милици\w*|силовик\w*|омон\w*|спецназ\w*|милиция\w*|полиция\w*|милициянын|милиция",
+    ((
+        r"riot police|police\w*|policem[ae]n|gendarm\w*|officers|law enforcement|cops|полици\w*|"
+        r"милици\w*|силовик\w*|омон\w*|спецназ\w*|милиция\w*|полиция\w*|милициянын|милиция"
+    ),
      "Police Forces of {c}", 1, "state", None),
-    (r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|security forces|national guard|forces of the government|government forces|regime forces|военн\w*|армия|армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр",
+    ((
+        r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|security forces|"
+        r"national guard|forces of the government|government forces|regime forces|военн\w*|армия|"
+        r"армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр"
+    ),
      "Military Forces of {c}", 1, "state", None),
-    (r"unidentified gunmen|unknown gunmen|gunm[ae]n|armed m[ae]n|unidentified (?:armed )?(?:men|assailants|attackers|group)|assailants|attackers|bandits?|неизвестн\w+|вооруж[её]нн\w+ люд\w*|боевик\w*",
+    ((
+        r"unidentified gunmen|unknown gunmen|gunm[ae]n|armed m[ae]n|"
+        r"unidentified (?:armed )?(?:men|assailants|attackers|group)|assailants|attackers|"
+        r"bandits?|неизвестн\w+|вооруж[её]нн\w+ люд\w*|боевик\w*"
+    ),
      "Unidentified Armed Group ({c})", 3, "militia", None),
     (r"rebels?|insurgents?|militants?|jihadists?|separatists?|повстанц\w*|сепаратист\w*",
      "Rebel Group ({c})", 2, "rebel", None),
@@ -112,17 +123,21 @@ _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
      "Militia ({c})", 3, "militia", None),
     (r"rioters?|mobs?|looters?|hooligans?|погромщик\w*|мародер\w*|мародёр\w*|толп\w*",
      "Rioters ({c})", 5, "rioters", None),
-    (r"protesters?|protestors?|demonstrators?|marchers?|crowds?|opposition supporters|supporters|activists?|"
+    (r"protesters?|protestors?|demonstrators?|marchers?|crowds?|opposition supporters|supporters|activists?|"  # noqa: E501
      r"протестующ\w*|митингующ\w*|демонстрант\w*|сторонник\w*|активист\w*|нааразы\w*|митингчи\w*|тараптар\w*",
      "Protesters ({c})", 6, "protesters", None),
     (r"students?|студент\w*", "Protesters ({c})", 6, "protesters", "Students ({c})"),
     (r"workers|miners|employees|рабочи\w*|шахтер\w*", "Protesters ({c})", 6, "protesters",
      "Labour Group ({c})"),
-    (r"opposition(?: leaders| parties| groups)?|оппозици\w*", "Opposition ({c})", None, "org", None),
+    ((
+        r"opposition(?: leaders| parties| groups)?|оппозици\w*"
+    ), "Opposition ({c})", None, "org", None),
     (r"government|ministers?|officials|cabinet|authorities|правительств\w*|министр\w*|"
      r"чиновник\w*|власт\w*|өкмөт\w*|бийлик\w*",
      "Government of {c}", 1, "state", None),
-    (r"journalists?|reporters?|журналист\w*", "Civilians ({c})", 7, "civilians", "Journalists ({c})"),
+    ((
+        r"journalists?|reporters?|журналист\w*"
+    ), "Civilians ({c})", 7, "civilians", "Journalists ({c})"),
     (r"civilians?|villagers|residents|people|persons?|m[ae]n|wom[ae]n|children|farmers|herders|passengers|"
      r"worshippers|mourners|family|inhabitants|мирн\w+ жител\w*|жител\w*|человек|люд\w*|граждан\w*|"
      r"тургундар\w*|адамдар\w*|эл\b",
@@ -135,9 +150,15 @@ _ROLE_RX = tuple((re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I), n, i,
 _GROUPS: tuple[tuple[str, str, int, str], ...] = (
     (r"al[- ]?shabaa?b", "Al Shabaab", 2, "rebel"),
     (r"boko haram|\bJAS\b", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2, "rebel"),
-    (r"\bISWAP\b|islamic state west africa", "Islamic State West Africa Province (ISWAP)", 2, "rebel"),
-    (r"islamic state|\bISIS\b|\bISIL\b|daesh|\bIS\b(?= (?:militants|fighters))", "Islamic State", 2, "rebel"),
-    (r"\bJNIM\b|jama'?at nusrat al-islam", "JNIM: Group for Support of Islam and Muslims", 2, "rebel"),
+    ((
+        r"\bISWAP\b|islamic state west africa"
+    ), "Islamic State West Africa Province (ISWAP)", 2, "rebel"),
+    ((
+        r"islamic state|\bISIS\b|\bISIL\b|daesh|\bIS\b(?= (?:militants|fighters))"
+    ), "Islamic State", 2, "rebel"),
+    ((
+        r"\bJNIM\b|jama'?at nusrat al-islam"
+    ), "JNIM: Group for Support of Islam and Muslims", 2, "rebel"),
     (r"taliban", "Taliban", 2, "rebel"),
     (r"houthis?|ansar allah", "Houthi Movement (Ansar Allah)", 2, "rebel"),
     (r"hezbollah", "Hezbollah", 2, "rebel"),
@@ -291,7 +312,7 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 FOREIGN_STATE_NAMES = re.compile(
-    r"\b(?:Russia|Moscow|Kremlin|China|Beijing|United States|Washington|U\.S\.|US|EU|European Union|"
+    r"\b(?:Russia|Moscow|Kremlin|China|Beijing|United States|Washington|U\.S\.|US|EU|European Union|"  # noqa: E501
     r"Brussels|United Nations|UN|OSCE|Kazakhstan|Uzbekistan|Tajikistan|Turkey|Ankara|Iran|Tehran|"
     r"Germany|Berlin|France|Paris|Britain|UK|London|Japan|India|Pakistan|Ukraine|Kyiv|Kiev|"
     r"Belarus|Minsk|Россия|России|Москва|Москвы|Кремль|Кремля|Китай|Китая|Пекин|США|Вашингтон|"

@@ -28,7 +28,7 @@ CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
-_SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)
+_SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)  # noqa: E501
 
 
 @dataclass

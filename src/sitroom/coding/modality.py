@@ -138,7 +138,9 @@ _RU_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DENIED, re.compile(r"опроверг|отрица|отверг|опровер|не подтвердил|ложн\w+ сообщени")),
     (THREATENED, re.compile(r"угрож|пригроз|грозят|грозит|пообещал|ультиматум")),
     (DEMANDED, re.compile(r"требова|требу|потребовал|призыва|призвал|просят|попросил")),
-    (HYPOTHETICAL, re.compile(r"\b(?:может|могут|мог|могла|могли|возможно|если|бы|вероятно|якобы)\b")),
+    (HYPOTHETICAL, re.compile(
+        r"\b(?:может|могут|мог|могла|могли|возможно|если|бы|вероятно|якобы)\b"
+    )),
     (PLANNED, re.compile(r"планиру|намерен|собира|готов\w*ся|будет|будут|намечен|запланирован"
                          r"|предстоящ|предполага|решили провести")),
     (NEGATED, re.compile(r"(?:^|\s)(?:не|ни|нет|без)\s*$|удалось предотвратить|предотврат")),
@@ -157,7 +159,10 @@ _KY_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NEGATED, re.compile(r"^\S*\s*(?:жок|эмес)\b")),
 )
 _KY_NEG_SUFFIX = re.compile(r"(?:ба|бе|бо|бө|па|пе|по|пө)(?:йт|йм|ган|ды|ди|ду|дү|йт|ш)\w*$")
-_KY_NEG_AFTER = re.compile(r"^\S*(?:ган|ген|кан|кен|гон|гөн)?\s*(?:жок|эмес)\b|^\S*(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|ду|дү|йт)\b")
+_KY_NEG_AFTER = re.compile(
+    r"^\S*(?:ган|ген|кан|кен|гон|гөн)?\s*(?:жок|эмес)\b|^\S*(?:ба|бе|бо|бө|па|пе|по|пө)(?:ды|ди|"
+    r"ду|дү|йт)\b"
+)
 _RU_NEG_AFTER = re.compile(r"^\s*не\s+(?:было|произошло|состоял)")
 
 
@@ -191,7 +196,7 @@ def window_modality(text: str, start: int, end: int, lang: str) -> str:
             r"(?:ба|бе|бо|бө|па|пе)(?:ды|ди|ду|дү)$", trigger
         ):
             return NEGATED
-        if re.search(r"(?:ат|ет|йт|от)$", trigger) and not re.search(r"(?:ды|ди|ду|дү|ган|ген)", trigger):
+        if re.search(r"(?:ат|ет|йт|от)$", trigger) and not re.search(r"(?:ды|ди|ду|дү|ган|ген)", trigger):  # noqa: E501
             return PLANNED
     elif lang == "ru":
         if re.search(r"\bне$", before.strip()) or _RU_NEG_AFTER.search(after):

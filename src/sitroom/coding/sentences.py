@@ -12,15 +12,19 @@ from dataclasses import dataclass
 
 MAX_CHUNK = 100_000  # characters handed to the coder at once; a larger text is cut at paragraphs
 
-_HTML_HINT = re.compile(r"<(?:html|body|div|p|br|span|a\s|article|h[1-6]|script|style|li|td)\b", re.I)
+_HTML_HINT = re.compile((
+    r"<(?:html|body|div|p|br|span|a\s|article|h[1-6]|script|style|li|td)\b"
+), re.I)
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|article|section|header|footer|ul|ol)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile((
+    r"</?(?:p|div|br|li|h[1-6]|tr|article|section|header|footer|ul|ol)\b[^>]*>"
+), re.I)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov", "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "ex", "al", "г", "гг", "ул", "им", "т.е", "т.д", "т.п", "др", "пр", "проф", "ген", "см", "стр", "тыс", "млн", "млрд", "руб"]
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov", "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "ex", "al", "г", "гг", "ул", "им", "т.е", "т.д", "т.п", "др", "пр", "проф", "ген", "см", "стр", "тыс", "млн", "млрд", "руб"]  # noqa: E501
 )
 
 _SENT_END = re.compile(r"([.!?…]+)([\"'»”’)\]]*)(\s+)(?=[\"'«“(\[]?[A-ZА-ЯЁӨҮҢ0-9])")
@@ -39,7 +43,7 @@ class Sentence:
 def looks_like_html(text: str) -> bool:
     """True when a text given as plain text is really markup."""
     head = text[:5000]
-    return len(_HTML_HINT.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+    return len(_HTML_HINT.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))  # noqa: E501
 
 
 def strip_html(text: str) -> str:

@@ -45,12 +45,12 @@ def recode(store: Store, coder, *, case: str | None = None, since: datetime | No
         docs = [document_of(r) for r in pending]
         try:
             results = list(coder.code_many(docs))
-        except Exception:  # noqa: BLE001 - isolate the failing report below
+        except Exception:
             results = []
             for report, doc in zip(pending, docs, strict=True):
                 try:
                     results.append(coder.code(doc))
-                except Exception as exc:  # noqa: BLE001 - one report never stops a run
+                except Exception as exc:
                     errors += 1
                     results.append([])
                     store.record_error(ErrorRecord(
