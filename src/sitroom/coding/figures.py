@@ -544,6 +544,19 @@ def _sentence_figures(sent: str, lang: str) -> _Acc:
     return acc
 
 
+def _governor_re() -> re.Pattern[str]:
+    """One pattern for every word that can govern a figure: a sentence without any is skipped."""
+    exact = {w for words_ in _EXACT.values() for w in words_ if " " not in w} | _CROWD_HEADS
+    stems = {st for stems_ in _STEMS.values() for st in stems_} | set(_CROWD_HEAD_STEMS)
+    stems |= {"no one", "nobody", "никто", "без жертв", "многотысячн", "тысячн", "эч ким"}
+    alts = sorted((re.escape(w) + r"\b" for w in exact), key=len, reverse=True) + sorted(
+        (re.escape(st) for st in stems), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")", re.IGNORECASE)
+
+
+_GOVERNOR = _governor_re()
+
+
 def _sentences(text: str) -> Iterable[str]:
     return (s for s in _SENT_RE.split(text) if s.strip())
 
@@ -557,6 +570,8 @@ def extract_figures(text: str, lang: str) -> Figures:
     crowd: CrowdSize | None = None
     spans: list[tuple[str, str]] = []
     for sent in _sentences(text[:20000]):
+        if not _GOVERNOR.search(sent):
+            continue  # nothing here could govern a figure
         acc = _sentence_figures(sent, lang)
         spans.extend(acc.spans)
         for cat, values in acc.values.items():
