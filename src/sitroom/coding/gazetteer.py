@@ -18,25 +18,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.coding.places import Place, ky_stem, norm, plain, ru_stem, skeleton, words
+from sitroom.coding.places import (
+    FACILITIES,
+    INSTITUTIONS,
+    NAME_OK_AFTER,
+    NAME_OK_BEFORE,
+    SMALL_CUES_AFTER,
+    SMALL_CUES_BEFORE,
+    STOP,
+    TITLES,
+    Place,
+    ky_stem,
+    norm,
+    phrase_pos,
+    plain,
+    ru_stem,
+    sentence_start,
+    skeleton,
+    words,
+)
 
 __all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms"]
 
 DATA = Path(__file__).parent / "data"
 MAX_N = 5  # longest name, in words, looked up
-
-# Capitalised words that are also towns somewhere: never a place on their own.
-_STOP = frozenset(
-    w.strip() for w in (DATA / "place_stopwords.txt").read_text(encoding="utf-8").splitlines()
-    if w.strip() and not w.startswith("#")
-) | frozenset(("one", "due", "all", "some", "many", "more", "most", "such", "both", "each",
-               "every", "other", "another", "same", "own", "only", "even", "still", "yet",
-               "well", "just", "now", "then", "again", "never", "always", "often", "however",
-               "meanwhile", "later", "earlier", "today", "yesterday", "tomorrow", "tonight",
-               "according", "despite", "under", "over", "about", "above", "below", "between",
-               "against", "among", "through", "without", "within", "across", "toward",
-               "towards", "upon", "around", "along", "amid", "following", "including"))
-
 
 @dataclass(frozen=True)
 class _Entry:
@@ -105,37 +110,7 @@ _EXTRA_COUNTRY_NAMES = {
 }
 
 
-_NAME_OK_BEFORE = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                   "east", "west", "greater", "downtown", "in", "at", "near", "from", "to"}
-_NAME_OK_AFTER = {"city", "state", "region", "province", "district", "oblast", "county",
-                  "governorate", "municipality", "airport", "mayor", "governor", "police",
-                  "court", "university", "square", "council", "prison", "hospital", "town",
-                  "village", "area", "valley", "port", "oblasty", "rayon", "raion", "division",
-                  "department", "prefecture", "zone", "camp", "refinery", "mine", "market"}
-
-_TITLES = {"king", "queen", "president", "minister", "general", "gen", "colonel", "col",
-           "captain", "capt", "sheikh", "emir", "sultan", "pope", "mr", "mrs", "ms", "dr",
-           "judge", "prince", "princess", "lt", "sen", "senator", "rep", "governor", "mayor",
-           "ambassador", "secretary", "chairman", "commander", "leader", "spokesman", "sir",
-           "lord", "lady", "saint", "st", "imam", "ayatollah", "bishop", "archbishop", "rev",
-           "father", "brother", "sister", "premier", "chancellor", "mullah", "marshal"}
-
-# national bodies that sit in the capital: an event there is an event in the capital
-_INSTITUTIONS = ["parliament", "national assembly", "supreme court", "constitutional court",
-                 "house of representatives", "congress", "senate", "presidential palace",
-                 "presidential administration", "government house", "jogorku kenesh",
-                 "парламент*", "национальное собрание", "национального собрания",
-                 "верховный суд", "верховного суда", "дом правительства", "дома правительства",
-                 "жогорку кенеш*", "госдум*", "верховн* рад*", "конституционн* суд*"]
-_FACILITIES = {"airport", "square", "university", "bridge", "station", "stadium", "port",
-               "harbour", "harbor", "base", "airbase", "prison", "embassy", "aeroport"}
 _CITY_STATES = {"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"}
-_SMALL_CUES_BEFORE = {"in", "near", "at", "outside", "of", "from", "village", "town", "в",
-                      "во", "под", "около", "возле", "у", "из", "селе", "поселке", "деревне",
-                      "городе", "села", "поселка", "айылында", "айылы", "шаарында", "поселок",
-                      "село", "деревня", "город", "кишлак", "кишлаке", "township"}
-_SMALL_CUES_AFTER = {"village", "town", "district", "area", "township", "neighbourhood",
-                     "neighborhood", "айылында", "айылы", "айылындагы", "району", "районе"}
 
 # ACLED's spelling where GeoNames' country name differs.
 _ACLED_COUNTRY = {
@@ -210,7 +185,7 @@ class Gazetteer:
                     continue  # airport and other codes
                 if not _LATIN_OR_CYR.match(alt):
                     continue
-                if " " in alt and all(w in _STOP for w in norm(alt).split()):
+                if " " in alt and all(w in STOP for w in norm(alt).split()):
                     continue  # "White House" is an old name of Casablanca, rarely meant
                 # a spelling of the main name in another script counts as the main name
                 main = alt in fix.get("aliases", ()) or (cyr and skeleton(alt) == main_skel)
@@ -274,7 +249,7 @@ class Gazetteer:
             if not forced and not raw[:1].isupper():
                 return None
             key = norm(" ".join(w for w, _, _ in chunk))
-            if (n == 1 and len(key) < 2) or all(w in _STOP for w in key.split()):
+            if (n == 1 and len(key) < 2) or all(w in STOP for w in key.split()):
                 continue
             if key in self.exact:
                 return self.exact[key], n, True
@@ -317,16 +292,16 @@ class Gazetteer:
             return True  # an acronym: "UN", "ILO"
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if prev is not None and norm(prev[0]) in _TITLES:
+        if prev is not None and norm(prev[0]) in TITLES:
             return True  # "King Hassan", "President Bush"
         if prev is not None and prev[0][:1].isupper() and not word.isupper() \
-                and not _sentence_start(text, prev[1]) \
-                and toks[i][1] - prev[2] <= 1 and norm(prev[0]) not in _STOP \
-                and norm(prev[0]) not in _NAME_OK_BEFORE and norm(prev[0]) not in self.exact:
+                and not sentence_start(text, prev[1]) \
+                and toks[i][1] - prev[2] <= 1 and norm(prev[0]) not in STOP \
+                and norm(prev[0]) not in NAME_OK_BEFORE and norm(prev[0]) not in self.exact:
             return True
         return bool(
             nxt is not None and nxt[0][:1].isupper() and not word.isupper()
-            and nxt[1] - toks[i][2] <= 1 and norm(nxt[0]) not in _NAME_OK_AFTER
+            and nxt[1] - toks[i][2] <= 1 and norm(nxt[0]) not in NAME_OK_AFTER
             and norm(nxt[0]) not in self.exact
         )
 
@@ -420,7 +395,7 @@ class Gazetteer:
                     e = self.entries[admin[0][0]]
                 else:
                     precision = 3
-            elif e.kind == "city" and nxt not in _FACILITIES and (
+            elif e.kind == "city" and nxt not in FACILITIES and (
                 re.search(r"(near|outskirts of|outside|close to|вблизи|недалеко от|под|"
                           r"окрестност\w* ?|пригород\w*)$", prev)
                 or nxt in ("district", "район", "районе", "району", "area", "жанында",
@@ -464,11 +439,11 @@ class Gazetteer:
         """A town too small for the main index, read only after a place cue ("the village of
         X", "in X", "в селе X") and only inside a country the text is already about."""
         word = toks[i][0]
-        if not word[:1].isupper() or low[i] in _STOP or len(low[i]) < 4 or word.isupper():
+        if not word[:1].isupper() or low[i] in STOP or len(low[i]) < 4 or word.isupper():
             return None
         prev = low[i - 1] if i > 0 else ""
         nxt = low[i + 1] if i + 1 < len(low) else ""
-        if prev not in _SMALL_CUES_BEFORE and nxt not in _SMALL_CUES_AFTER:
+        if prev not in SMALL_CUES_BEFORE and nxt not in SMALL_CUES_AFTER:
             return None
         allowed = ({hint} if hint else set()) | context
         if not allowed:
@@ -522,11 +497,11 @@ class Gazetteer:
         hint, else the first country named."""
         towns = [p for _, _, p in found if p.geo_precision < 3]
         joined = " " + " ".join(low)
-        for words_, only_without_towns in ((self.capital_words, False), (_INSTITUTIONS, True)):
+        for words_, only_without_towns in ((self.capital_words, False), (INSTITUTIONS, True)):
             if only_without_towns and towns:
                 return []
             for phrase in words_:
-                k = _phrase_pos(low, phrase, joined)
+                k = phrase_pos(low, phrase, joined)
                 if k < 0:
                     continue
                 close = [(abs(p - k), c) for c, ps in named_at.items() for p in ps
@@ -588,25 +563,6 @@ class Gazetteer:
         """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
         named = self._countries_named(words(text[:100_000]), lang)
         return min(named, key=lambda c: named[c][0]) if named else None
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence (capitalised for that reason alone)."""
-    before = text[max(0, start - 4):start].rstrip(" «\"'“(\n\t")
-    return not before or before[-1] in ".!?:;»\n"
-
-
-def _phrase_pos(low: list[str], phrase: str, joined: str = "") -> int:
-    """Index of the first word where ``phrase`` starts ("парламент*": any word beginning so)."""
-    parts = phrase.split()
-    head = parts[0].rstrip("*")
-    if (" " + head) not in (joined or " " + " ".join(low)):
-        return -1  # the usual case, decided by one substring test
-    for k in range(len(low) - len(parts) + 1):
-        if all(low[k + j] == w or (w.endswith("*") and low[k + j].startswith(w[:-1]))
-               for j, w in enumerate(parts)):
-            return k
-    return -1
 
 
 def _char_pos(toks, joined: str, pos: int) -> int:

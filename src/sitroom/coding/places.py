@@ -1,5 +1,9 @@
 """Places as the coder reports them, and the text side of place matching (pure functions).
 
+Also the word lists that surround place names: words never taken for a town, titles before
+person names, words that may follow a town ("Kaduna State"), national bodies that sit in the
+capital, facilities, and the cues before a small town ("the village of").
+
 ``Place`` carries ACLED's location columns. The helpers here normalise names and words the same
 way for the index and for the text: case folded, accents dropped, hyphens as spaces; Russian and
 Kyrgyz case endings removed ("в Бишкеке", "Ошто"); Cyrillic transliterated into a Latin
@@ -11,8 +15,27 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
-__all__ = ["Place", "default_gazetteer", "ky_stem", "norm", "ru_stem", "skeleton", "words"]
+__all__ = [
+    "FACILITIES",
+    "INSTITUTIONS",
+    "NAME_OK_AFTER",
+    "NAME_OK_BEFORE",
+    "SMALL_CUES_AFTER",
+    "SMALL_CUES_BEFORE",
+    "STOP",
+    "TITLES",
+    "Place",
+    "default_gazetteer",
+    "ky_stem",
+    "norm",
+    "phrase_pos",
+    "ru_stem",
+    "sentence_start",
+    "skeleton",
+    "words",
+]
 
 
 @dataclass(frozen=True)
@@ -132,3 +155,68 @@ def skeleton(name: str) -> str:
     for a, b in _LATIN_FOLD:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+# --- words around place names ---------------------------------------------------------
+
+# Capitalised words that are also towns somewhere: never a place on their own.
+_STOPWORDS_FILE = Path(__file__).parent / "data" / "place_stopwords.txt"
+STOP = frozenset(
+    w.strip() for w in _STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    if w.strip() and not w.startswith("#")
+) | frozenset(("one", "due", "all", "some", "many", "more", "most", "such", "both", "each",
+               "every", "other", "another", "same", "own", "only", "even", "still", "yet",
+               "well", "just", "now", "then", "again", "never", "always", "often", "however",
+               "meanwhile", "later", "earlier", "today", "yesterday", "tomorrow", "tonight",
+               "according", "despite", "under", "over", "about", "above", "below", "between",
+               "against", "among", "through", "without", "within", "across", "toward",
+               "towards", "upon", "around", "along", "amid", "following", "including"))
+NAME_OK_BEFORE = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                   "east", "west", "greater", "downtown", "in", "at", "near", "from", "to"}
+NAME_OK_AFTER = {"city", "state", "region", "province", "district", "oblast", "county",
+                  "governorate", "municipality", "airport", "mayor", "governor", "police",
+                  "court", "university", "square", "council", "prison", "hospital", "town",
+                  "village", "area", "valley", "port", "oblasty", "rayon", "raion", "division",
+                  "department", "prefecture", "zone", "camp", "refinery", "mine", "market"}
+
+TITLES = {"king", "queen", "president", "minister", "general", "gen", "colonel", "col",
+           "captain", "capt", "sheikh", "emir", "sultan", "pope", "mr", "mrs", "ms", "dr",
+           "judge", "prince", "princess", "lt", "sen", "senator", "rep", "governor", "mayor",
+           "ambassador", "secretary", "chairman", "commander", "leader", "spokesman", "sir",
+           "lord", "lady", "saint", "st", "imam", "ayatollah", "bishop", "archbishop", "rev",
+           "father", "brother", "sister", "premier", "chancellor", "mullah", "marshal"}
+
+# national bodies that sit in the capital: an event there is an event in the capital
+INSTITUTIONS = ["parliament", "national assembly", "supreme court", "constitutional court",
+                 "house of representatives", "congress", "senate", "presidential palace",
+                 "presidential administration", "government house", "jogorku kenesh",
+                 "парламент*", "национальное собрание", "национального собрания",
+                 "верховный суд", "верховного суда", "дом правительства", "дома правительства",
+                 "жогорку кенеш*", "госдум*", "верховн* рад*", "конституционн* суд*"]
+FACILITIES = {"airport", "square", "university", "bridge", "station", "stadium", "port",
+               "harbour", "harbor", "base", "airbase", "prison", "embassy", "aeroport"}
+SMALL_CUES_BEFORE = {"in", "near", "at", "outside", "of", "from", "village", "town", "в",
+                      "во", "под", "около", "возле", "у", "из", "селе", "поселке", "деревне",
+                      "городе", "села", "поселка", "айылында", "айылы", "шаарында", "поселок",
+                      "село", "деревня", "город", "кишлак", "кишлаке", "township"}
+SMALL_CUES_AFTER = {"village", "town", "district", "area", "township", "neighbourhood",
+                     "neighborhood", "айылында", "айылы", "айылындагы", "району", "районе"}
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (capitalised for that reason alone)."""
+    before = text[max(0, start - 4):start].rstrip(" «\"'“(\n\t")
+    return not before or before[-1] in ".!?:;»\n"
+
+
+def phrase_pos(low: list[str], phrase: str, joined: str = "") -> int:
+    """Index of the first word where ``phrase`` starts ("парламент*": any word beginning so)."""
+    parts = phrase.split()
+    head = parts[0].rstrip("*")
+    if (" " + head) not in (joined or " " + " ".join(low)):
+        return -1  # the usual case, decided by one substring test
+    for k in range(len(low) - len(parts) + 1):
+        if all(low[k + j] == w or (w.endswith("*") and low[k + j].startswith(w[:-1]))
+               for j, w in enumerate(parts)):
+            return k
+    return -1
