@@ -167,6 +167,12 @@ _GROUPS: tuple[tuple[str, str, int, str], ...] = (
     (r"\bADF\b|allied democratic forces", "ADF: Allied Democratic Forces", 2, "rebel"),
     (r"\bRSF\b|rapid support forces", "Rapid Support Forces", 2, "rebel"),
     (r"wagner", "Wagner Group", 8, "external"),
+    (r"\bAMISOM\b|\bATMIS\b", "AMISOM: African Union Mission in Somalia", 8, "external"),
+    (r"\bMINUSMA\b", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission "
+     "in Mali", 8, "external"),
+    (r"\bMONUSCO\b", "MONUSCO: United Nations Organization Stabilization Mission in the DRC", 8,
+     "external"),
+    (r"peacekeepers", "United Nations Peacekeepers", 8, "external"),
     (r"\bPKK\b", "PKK: Kurdistan Workers Party", 2, "rebel"),
     (r"al[- ]qa'?eda|\bAQAP\b|\bAQIM\b", "Al Qaeda", 2, "rebel"),
     (r"fulani (?:ethnic )?militia|fulani herdsmen", "Fulani Ethnic Militia", 4, "identity"),

@@ -203,7 +203,12 @@ class Coder:
             return p.doc.country.upper()
         if len(self.countries_hint) == 1:
             return self.countries_hint[0]
-        found = facts.country_of(p.text[:5000], p.lang)
+        for i in sorted(p.cues)[:3]:  # the first place an event sentence names, town-level
+            text = p.sentences[i].text
+            for place in facts.find_places(text, p.lang, None):
+                if getattr(place, "geo_precision", 3) <= 2 and _plausible(place, text, None):
+                    return place.iso3
+        found = facts.country_of(_ATTACKERS.sub(" ", p.text[:5000]), p.lang)
         if found:
             return found
         return self.countries_hint[0] if self.countries_hint else None
@@ -400,6 +405,12 @@ def _recalled(clause: str, published: Any) -> bool:
     return bool(_RECALL.search(clause)) and (not years or published is None or all(
         y < published.year for y in years)) and bool(years or re.search(
             r"\b(?:recalled the|recalls the|anniversary of)\b", clause, re.I))
+
+
+# "Russian forces shelled ...": the attackers' nationality is not where it happened
+_ATTACKERS = re.compile(r"\b[A-Z][a-z]+(?:n|i|ese|ish)[- ](?:led )?(?:forces|troops|army|military|"
+                        r"soldiers|jets|warplanes|aircraft|drones?|missiles?|artillery|navy|"
+                        r"-backed|government)\b")
 
 
 def _consonants(text: str) -> str:

@@ -169,6 +169,7 @@ def _is_place_like(tok: Any) -> bool:
 _PROPERTY = re.compile(
     r"\b(?:house|building|office|offices|headquarters|parliament|mine|mines|company|companies|"
     r"firm|plant|factory|station|embassy|consulate|shop|store|market|bank|school|church|mosque|"
+    r"village|town|city|district|area|region|province|neighbourhood|neighborhood|camp|"
     r"здани\w*|офис\w*|компани\w*|рудник\w*|завод\w*)\b", re.I)
 
 def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[str, str]] = ()
@@ -198,7 +199,11 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
         return _forces_of(own, ctx)
     if any(text == phrase.strip() and label in ("GPE", "LOC", "FAC") for label, text in ents):
         return None
+    if _is_place_name(phrase, ctx):
+        return None
     for label, text in ents:
+        if label in ("PERSON", "PER", "ORG", "NORP") and _is_place_name(text, ctx):
+            continue
         if text in phrase and label in ("PERSON", "PER"):
             return ActorRef(text, None, "person", country=ctx.iso3)
         if text in phrase and label in ("ORG", "NORP"):
@@ -212,6 +217,25 @@ _TITLE = re.compile(r"\b(?:president|prime minister|premier|minister|leader|gove
                     r"speaker|chairman|head|commander|general|senator|mp)\b", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:i|n|an|ian|ese|ish|ic|ani|ch)\b|"
                       r"(?<![\w-])[А-ЯЁ]?[а-яё]+(?:ск|цк)(?:ие|ий|ая|ой|ого|их|ому|ими)\b")
+
+
+def _is_place_name(phrase: str, ctx: ClauseContext) -> bool:
+    """Whether a short capitalised phrase is a place the gazetteer knows ("Tillaberi")."""
+    words = phrase.strip().split()
+    if not words or len(words) > 3 or not phrase.strip()[:1].isupper():
+        return False
+    from sitroom.coding import facts
+
+    bare = phrase.strip().lower()
+    return any(getattr(p, "location", "").lower() == bare
+               for p in facts.find_places(phrase, ctx.lang, ctx.iso3))
+
+
+_MILITARY_TARGET = re.compile(
+    r"\b(?:(?:military|army|police|security|AMISOM|ATMIS|MINUSMA|MONUSCO|peacekeep\w*)\s+)"
+    r"(?:bases?|posts?|camps?|checkpoints?|convoys?|patrols?|stations?|barracks|positions?|"
+    r"vehicles?|outposts?)|\b(?:checkpoints?|barracks|convoys?|patrols?|outposts?|"
+    r"gendarmerie posts?)\b|блокпост\w*|колонн\w+ (?:военн|сил)\w*|воинск\w+ част\w*", re.I)
 
 
 def _demonym_country(phrase: str, ctx: ClauseContext) -> str | None:
@@ -240,10 +264,13 @@ def _forces_of(iso3: str, ctx: ClauseContext) -> ActorRef:
 def _national(ref: ActorRef, phrase: str, ctx: ClauseContext) -> ActorRef:
     """A generic state role named for the country its nationality adjective says."""
     own = _demonym_country(phrase, ctx)
-    if own is None or own == ctx.iso3 or not ctx.country_name:
+    if own is None or own == ctx.iso3:
         return ref
     from sitroom.coding.geo import country_name
 
+    if not ctx.country_name:  # where it happened is not known: name the force, keep inter 1
+        return ActorRef(ref.name.replace("Unknown", country_name(own) or own), ref.inter,
+                        ref.kind, ref.assoc, country=own)
     name = ref.name.replace(ctx.country_name, country_name(own) or own)
     return ActorRef(name, 8, "external", ref.assoc, country=own)
 
@@ -293,6 +320,11 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         agent, patient = _roles_for(physical, roles_of, ctx, ents)
         if agent is None and patient is None:
             agent, patient = _positional_roles(clause, physical[0].start - offset, ctx)
+        if (patient is None or patient.kind == "org") and _MILITARY_TARGET.search(clause) and (
+            names & {"attack", "ied", "suicide", "shell", "air", "grenade", "shoot", "clash"}
+        ):
+            patient = ActorRef(f"Military Forces of {ctx.country_name or 'Unknown'}", 1, "state",
+                               country=ctx.iso3)  # an attack on a base or convoy is on forces
         release_by_crowd = False  # a crowd freeing someone is coded with the release below
         cue_names = {c.name for c in physical} | strong_weak
         sub = acled_type(cue_names, Roles(agent, patient),
