@@ -2,11 +2,11 @@
 
 import random
 
+from tests.support.claims import claim, info
+
 from sitroom.merge.cluster import MemoryEventIndex, anchor, merge_claims, merge_incremental
 from sitroom.merge.encoder import EvidenceSimilarity
 from sitroom.merge.types import Constraints
-
-from .helpers import claim, info
 
 INFOS = {f"r{i}": info(f"r{i}", f"outlet{i}") for i in range(1, 20)}
 

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from tests.support.claims import claim
+
 from sitroom.merge.compat import (
     cheap_score,
     compatible,
@@ -10,8 +12,6 @@ from sitroom.merge.compat import (
     place_relation,
     unmergeable_reason,
 )
-
-from .helpers import claim
 
 
 def test_day_precise_claims_need_the_same_day():

@@ -4,13 +4,12 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.support.claims import claim, info
 
 from sitroom.errors import MergeError
 from sitroom.merge import edits
 from sitroom.merge.cluster import merge_claims
 from sitroom.merge.edits import Book, constraints_from
-
-from .helpers import claim, info
 
 INFOS = {f"r{i}": info(f"r{i}", f"outlet{i}") for i in range(1, 9)}
 AT = datetime(2020, 10, 10, tzinfo=UTC)

@@ -2,11 +2,11 @@
 
 from datetime import date
 
+from tests.support.claims import info
+
 from sitroom.merge.corroboration import corroborate
 from sitroom.merge.figures import is_disputed, reconcile, reconcile_all
 from sitroom.model import CrowdSize, OutletFigures
-
-from .helpers import info
 
 D1, D2 = date(2020, 10, 6), date(2020, 10, 7)
 

@@ -4,13 +4,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from tests.support.claims import claim
 
 from sitroom.errors import MergeError
 from sitroom.merge import edits
 from sitroom.model import Outlet, Report
 from sitroom.pipeline.merge import apply_edit, load_book, merge_store
-
-from .helpers import claim
 
 AT = datetime(2020, 10, 10, tzinfo=UTC)
 OUTLETS = [Outlet(key="wire", name="Sample wire", bloc="western", sample=True),

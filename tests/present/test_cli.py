@@ -6,12 +6,11 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from tests.support.claims import claim
 
 from sitroom.cli import main
 from sitroom.model import Outlet, Report
 from sitroom.store import open_store
-
-from .helpers import claim
 
 AT = datetime(2020, 10, 5, tzinfo=UTC)
 
@@ -82,3 +81,4 @@ def test_export_formats(db, capsys, tmp_path):
     assert code == 0 and out.startswith("event_id_cnty,") and len(out.splitlines()) == 1
     code, out, _ = run(capsys, db, "export", "--format", "graphml")
     assert code == 0 and "<graphml" in out
+

@@ -6,6 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 
+from tests.support.claims import claim, info
+
 from sitroom.merge.cluster import merge_claims
 from sitroom.model import Actor, Tie
 from sitroom.present.acled import COLUMNS, interaction
@@ -17,8 +19,6 @@ from sitroom.present.exports import (
     write_jsonl,
 )
 from sitroom.present.graphml import write_graphml
-
-from .helpers import claim, info
 
 NOW = datetime(2020, 10, 20, tzinfo=UTC)
 INFOS = {"r1": info("r1", "sample-wire", "western"), "r2": info("r2", "sample-tv", "domestic"),

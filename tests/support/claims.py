@@ -1,4 +1,4 @@
-"""Claims and report info built by hand for merge tests (sample data, no real outlet)."""
+"""Claims and report info built by hand for merge and export tests (sample data, no real outlet)."""
 
 from __future__ import annotations
 
@@ -25,4 +25,5 @@ def claim(cid: str, doc: str, day: str | None = "2020-10-05", **kw) -> Claim:
 
 
 def info(rid: str, outlet: str, bloc: str = "domestic", **kw) -> ReportInfo:
+    """What the merge knows of a report: its outlet and bloc."""
     return ReportInfo(report_id=rid, outlet=outlet, bloc=bloc, **kw)
