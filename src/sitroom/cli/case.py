@@ -30,6 +30,7 @@ def register(subparsers) -> None:
 
 
 def cmd_list(args, ctx) -> int:
+    """List the case folders found on disk (./cases and the shipped ones), marking invalid ones."""
     from sitroom.cases import find_cases, load_case, packaged_cases_dir
     from sitroom.errors import CaseError
 
@@ -51,6 +52,7 @@ def cmd_list(args, ctx) -> int:
 
 
 def cmd_show(args, ctx) -> int:
+    """Print a case folder, as text or JSON."""
     from sitroom.cases import load_case
 
     case = load_case(args.case)
@@ -84,6 +86,7 @@ def cmd_show(args, ctx) -> int:
 
 
 def cmd_validate(args, ctx) -> int:
+    """Report every problem of the named case folders; exit 1 if any is bad."""
     from sitroom.cases import resolve_case, validate_case
     from sitroom.errors import CaseError
 
@@ -107,14 +110,12 @@ def cmd_validate(args, ctx) -> int:
 
 
 def cmd_load(args, ctx) -> int:
+    """Load a case folder into the store (outlets, actors, ties, hypotheses, watches)."""
     from sitroom.cases import load_case
 
     case = load_case(args.case)
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         store.save_case(case)
-    finally:
-        store.close()
     print(f"loaded case {case.name}: {len(case.outlets)} outlets, {len(case.actors)} actors, "
           f"{len(case.ties)} ties, {len(case.hypotheses)} hypotheses, "
           f"{len(case.watches)} watches", file=ctx.out)

@@ -19,6 +19,7 @@ def register(subparsers) -> None:
 
 
 def cmd_demo(args, ctx) -> int:
+    """Run the offline demo end to end and print its summary."""
     import json
 
     from sitroom.demo.runner import format_summary, run_demo

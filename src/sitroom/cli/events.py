@@ -78,13 +78,11 @@ def _day(text: str | None, end: bool = False) -> datetime | None:
 
 
 def cmd_merge(args, ctx) -> int:
+    """Merge the stored claims into events and print what changed."""
     from sitroom.pipeline.merge import merge_store
 
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         s = merge_store(store, case=args.case, rebuild=args.rebuild)
-    finally:
-        store.close()
     print(f"claims current {s.claims_current}, placed {s.claims_placed}, events saved "
           f"{s.events_saved}, deleted {s.events_deleted}, unmerged {s.unmerged}, "
           f"actions {s.actions}", file=ctx.out)
@@ -102,14 +100,12 @@ def _line(e) -> str:
 
 
 def cmd_list(args, ctx) -> int:
-    store = ctx.open_store()
-    try:
+    """List stored events, one line each."""
+    with ctx.open_store() as store:
         events = store.list_events(case=args.case, since=_day(args.since),
                                    until=_day(args.until, end=True),
                                    event_type=args.event_type, country=args.country,
                                    limit=None if args.status else args.limit)
-    finally:
-        store.close()
     if args.status:
         events = [e for e in events if e.status == args.status][: args.limit]
     for e in events:
@@ -119,12 +115,10 @@ def cmd_list(args, ctx) -> int:
 
 
 def cmd_show(args, ctx) -> int:
-    store = ctx.open_store()
-    try:
+    """Print one event and its merge history as JSON."""
+    with ctx.open_store() as store:
         event = store.get_event(args.event_id)
         history = store.list_merge_actions(args.event_id)
-    finally:
-        store.close()
     d = event.to_dict()
     d["history"] = [a.to_dict() for a in history]
     print(json.dumps(d, ensure_ascii=False, indent=2), file=ctx.out)
@@ -132,13 +126,13 @@ def cmd_show(args, ctx) -> int:
 
 
 def cmd_edit_op(args, ctx) -> int:
+    """Apply one analyst decision (confirm, reject, edit, split, merge, undo) and record it."""
     from sitroom.merge import edits
     from sitroom.pipeline.merge import apply_edit, load_book
 
     at = datetime.now(UTC)
     kw = {"actor": args.by, "reason": args.reason, "at": at}
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         if args.op == "undo":
             target = next((a for a in store.list_merge_actions() if a.id == args.action_id), None)
             if target is None:
@@ -161,8 +155,6 @@ def cmd_edit_op(args, ctx) -> int:
             else:
                 result = getattr(edits, args.op)(book, args.event_id, **kw)
         apply_edit(store, result)
-    finally:
-        store.close()
     print(f"{result.action.action} {result.action.id}: saved "
           f"{', '.join(e.id for e in result.saved) or '-'}"
           + (f"; removed {', '.join(result.deleted)}" if result.deleted else ""), file=ctx.out)
@@ -170,11 +162,9 @@ def cmd_edit_op(args, ctx) -> int:
 
 
 def cmd_history(args, ctx) -> int:
-    store = ctx.open_store()
-    try:
+    """List the merge actions, of one event or of all."""
+    with ctx.open_store() as store:
         actions = store.list_merge_actions(args.event_id)
-    finally:
-        store.close()
     for a in actions:
         at = a.at.isoformat(timespec="seconds") if a.at else "-"
         undoes = f" undoes {a.undoes}" if a.undoes else ""

@@ -35,15 +35,15 @@ def _date(text: str | None) -> date | None:
 
 
 def cmd_export(args, ctx) -> int:
+    """Write the selected events (or the actor graph) in the chosen format."""
     from sitroom.present import exports
     from sitroom.present.graphml import write_graphml
 
     q = exports.ExportQuery(case=args.case, since=_date(args.since), until=_date(args.until),
                             event_type=args.event_type, country=args.country,
                             admin1=args.admin1, bloc=args.bloc)
-    store = ctx.open_store()
     with contextlib.ExitStack() as stack:
-        stack.callback(store.close)
+        store = stack.enter_context(ctx.open_store())
         out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
                if args.output else ctx.out)
         if args.format == "graphml":

@@ -22,13 +22,13 @@ def register(subparsers) -> None:
 
 
 def import_files(args, ctx) -> int:
+    """Import files of reports into the store; exit 1 if any file failed."""
     from sitroom.collect.files import KEEP_ERRORS, import_file
     from sitroom.errors import InputError
     from sitroom.reading.dedup import NearDuplicateIndex
 
     failed = 0
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         index = NearDuplicateIndex(threshold=ctx.settings.near_duplicate_threshold)
         index.load(store.iter_signatures())
         for name in args.files:
@@ -52,6 +52,4 @@ def import_files(args, ctx) -> int:
             if summary.error_count > KEEP_ERRORS:
                 print(f"  … and {summary.error_count - KEEP_ERRORS:,} more (see the errors "
                       "recorded in the store)", file=ctx.out)
-    finally:
-        store.close()
     return 1 if failed else 0

@@ -21,8 +21,7 @@ def run_init(args: argparse.Namespace, ctx) -> int:
     """Open (which migrates) the store and report on it."""
     from sitroom.store import mask_url
 
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         print(f"backend: {store.backend}", file=ctx.out)
         print(f"url: {mask_url(store.url)}", file=ctx.out)
         print(f"schema version: {store.schema_version()}", file=ctx.out)
@@ -32,6 +31,4 @@ def run_init(args: argparse.Namespace, ctx) -> int:
                 print(f"problem: {problem}", file=ctx.err)
             print(f"integrity: {'ok' if not problems else 'FAILED'}", file=ctx.out)
             return 1 if problems else 0
-    finally:
-        store.close()
     return 0

@@ -115,16 +115,14 @@ def _date(value: str | None, flag: str) -> datetime | None:
 
 
 def list_reports(args, ctx) -> int:
+    """List stored reports by the query's filters."""
     from sitroom.store.api import ReportQuery
 
     query = ReportQuery(case=args.case, outlet=args.outlet, kind=args.kind, lang=args.lang,
                         since=_date(args.since, "--since"), until=_date(args.until, "--until"),
                         limit=max(1, args.limit), newest_first=not args.oldest_first)
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         reports = store.list_reports(query)
-    finally:
-        store.close()
     if args.format == "jsonl":
         for report in reports:
             print(report_json(report), file=ctx.out)
@@ -134,12 +132,10 @@ def list_reports(args, ctx) -> int:
 
 
 def show_report(args, ctx) -> int:
-    store = ctx.open_store()
-    try:
+    """Print one report (or its raw bytes)."""
+    with ctx.open_store() as store:
         report = store.get_report(args.id)
         raw = store.get_raw(args.id) if args.raw else None
-    finally:
-        store.close()
     if args.raw:
         if raw is None:
             print(f"report {report.id} has no raw content kept", file=ctx.err)
@@ -166,13 +162,11 @@ def show_report(args, ctx) -> int:
 
 
 def search_reports(args, ctx) -> int:
+    """Full-text search over the stored reports."""
     if not args.query.strip():
         raise InputError("the search query is empty")
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         hits = store.search_reports(args.query, limit=max(1, args.limit))
-    finally:
-        store.close()
     if args.format == "jsonl":
         for hit in hits:
             print(json.dumps({"report_id": hit.report_id, "title": hit.title,

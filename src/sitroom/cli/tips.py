@@ -51,15 +51,13 @@ def _read_stdin() -> bytes:
 
 
 def add_tip(args, ctx) -> int:
+    """Store a tip from the command line or standard input."""
     from sitroom.collect.tips import submit_tip
 
     text = _read_stdin() if args.text == "-" else args.text
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         result = submit_tip(store, text, contact=args.contact, place=args.place, lang=args.lang,
                             case=args.case)
-    finally:
-        store.close()
     if result.is_new:
         print(f"tip {result.report_id} stored, unreviewed", file=ctx.out)
     else:
@@ -68,17 +66,15 @@ def add_tip(args, ctx) -> int:
 
 
 def list_tips(args, ctx) -> int:
+    """List tips, by review status."""
     from sitroom.cli.reports import print_reports
     from sitroom.store.api import ReportQuery
 
     status = None if args.status == "all" else args.status
     query = ReportQuery(kind="tip", case=args.case, review_status=status,
                         limit=max(1, args.limit), newest_first=True)
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         tips = store.list_reports(query)
-    finally:
-        store.close()
     if args.format == "jsonl":
         for tip in tips:
             d = tip.to_dict()
@@ -91,12 +87,10 @@ def list_tips(args, ctx) -> int:
 
 
 def review_tip_command(args, ctx) -> int:
+    """Set a tip's review status."""
     from sitroom.collect.tips import review_tip
 
-    store = ctx.open_store()
-    try:
+    with ctx.open_store() as store:
         tip = review_tip(store, args.id, args.status)
-    finally:
-        store.close()
     print(f"tip {tip.id} is now {tip.review_status}", file=ctx.out)
     return 0
