@@ -82,3 +82,13 @@ def test_export_formats(db, capsys, tmp_path):
     code, out, _ = run(capsys, db, "export", "--format", "graphml")
     assert code == 0 and "<graphml" in out
 
+
+def test_events_list_until_takes_the_whole_day(db, capsys):
+    """`--until DAY` keeps the events of that day, as `export --until` does."""
+    run(capsys, db, "merge")
+    code, out, _ = run(capsys, db, "events", "list", "--json", "--since", "2020-10-05",
+                       "--until", "2020-10-05")
+    days = [json.loads(x)["event_date"] for x in out.splitlines()]
+    assert code == 0 and days == ["2020-10-05"]
+    code, out, _ = run(capsys, db, "events", "list", "--json", "--until", "2020-10-04")
+    assert code == 0 and out == ""

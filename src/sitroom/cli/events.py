@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sitroom.errors import MergeError
 
@@ -68,13 +68,14 @@ def _who(p) -> None:
 
 
 def _day(text: str | None, end: bool = False) -> datetime | None:
+    """A --since/--until date; ``end`` makes a bare day the store's exclusive bound after it."""
     if not text:
         return None
     try:
         d = datetime.fromisoformat(text)
     except ValueError:
         raise MergeError(f"bad date {text!r}: use YYYY-MM-DD") from None
-    return d.replace(hour=23, minute=59, second=59) if end and len(text) == 10 else d
+    return d + timedelta(days=1) if end and len(text) == 10 else d
 
 
 def cmd_merge(args, ctx) -> int:
