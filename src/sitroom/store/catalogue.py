@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, RowMapping, Table, delete, func, select
 
 from sitroom.errors import NotFound
 from sitroom.model import Actor, Case, Hypothesis, Outlet, Tie, Watch
@@ -145,45 +145,45 @@ class CatalogueStore(SqlBase):
             watches=tuple(self._watches(conn, name)),
         )
 
-    def _outlets(self, conn: Connection, case: str | None) -> list[Outlet]:
-        stmt = select(outlets).order_by(outlets.c.key)
+    @staticmethod
+    def _members(conn: Connection, table: Table, link: Table, column: str,
+                 case: str | None) -> Iterable[RowMapping]:
+        """Rows of ``table`` by key, or those ``case`` lists through ``link`` in its order."""
+        stmt = select(table).order_by(table.c.key)
         if case is not None:
             stmt = (
-                select(outlets)
-                .join(case_outlets, case_outlets.c.outlet == outlets.c.key)
-                .where(case_outlets.c.case_name == case)
-                .order_by(case_outlets.c.position, outlets.c.key)
+                select(table)
+                .join(link, link.c[column] == table.c.key)
+                .where(link.c.case_name == case)
+                .order_by(link.c.position, table.c.key)
             )
-        return [rows.outlet_from(r) for r in conn.execute(stmt).mappings()]
+        return conn.execute(stmt).mappings()
+
+    @staticmethod
+    def _case_rows(conn: Connection, table: Table, case: str | None,
+                   *order: str) -> Iterable[RowMapping]:
+        """Rows of a per-case table by case then ``order``, or those of one case."""
+        stmt = select(table).order_by(table.c.case_name, *(table.c[c] for c in order))
+        if case is not None:
+            stmt = stmt.where(table.c.case_name == case)
+        return conn.execute(stmt).mappings()
+
+    def _outlets(self, conn: Connection, case: str | None) -> list[Outlet]:
+        return [rows.outlet_from(r)
+                for r in self._members(conn, outlets, case_outlets, "outlet", case)]
 
     def _actors(self, conn: Connection, case: str | None) -> list[Actor]:
-        stmt = select(actors).order_by(actors.c.key)
-        if case is not None:
-            stmt = (
-                select(actors)
-                .join(case_actors, case_actors.c.actor == actors.c.key)
-                .where(case_actors.c.case_name == case)
-                .order_by(case_actors.c.position, actors.c.key)
-            )
-        return [rows.actor_from(r) for r in conn.execute(stmt).mappings()]
+        return [rows.actor_from(r)
+                for r in self._members(conn, actors, case_actors, "actor", case)]
 
     def _ties(self, conn: Connection, case: str | None) -> list[Tie]:
-        stmt = select(ties).order_by(ties.c.case_name, ties.c.seq, ties.c.id)
-        if case is not None:
-            stmt = stmt.where(ties.c.case_name == case)
-        return [rows.tie_from(r) for r in conn.execute(stmt).mappings()]
+        return [rows.tie_from(r) for r in self._case_rows(conn, ties, case, "seq", "id")]
 
     def _hypotheses(self, conn: Connection, case: str | None) -> list[Hypothesis]:
-        stmt = select(hypotheses).order_by(hypotheses.c.case_name, hypotheses.c.seq)
-        if case is not None:
-            stmt = stmt.where(hypotheses.c.case_name == case)
-        return [rows.hypothesis_from(r) for r in conn.execute(stmt).mappings()]
+        return [rows.hypothesis_from(r) for r in self._case_rows(conn, hypotheses, case, "seq")]
 
     def _watches(self, conn: Connection, case: str | None) -> list[Watch]:
-        stmt = select(watches).order_by(watches.c.case_name, watches.c.seq)
-        if case is not None:
-            stmt = stmt.where(watches.c.case_name == case)
-        return [rows.watch_from(r) for r in conn.execute(stmt).mappings()]
+        return [rows.watch_from(r) for r in self._case_rows(conn, watches, case, "seq")]
 
     def list_outlets(self, case: str | None = None) -> list[Outlet]:
         """All outlets by key, or those a case lists in the case's order."""
