@@ -111,6 +111,15 @@ def shingle_hashes(prepared: str, powers: _Powers | None = None) -> np.ndarray:
     return h.astype(np.uint32)
 
 
+def _containment(jac: float | np.ndarray, a: int | np.ndarray,
+                 b: int | np.ndarray) -> float | np.ndarray:
+    """Share of the longer text's shingles found in the other, from Jaccard and the two sizes.
+
+    |A & B| = J * (|A| + |B|) / (1 + J); works on numbers and on numpy arrays alike.
+    """
+    return jac * (a + b) / (1.0 + jac) / np.maximum(a, b)
+
+
 @dataclass(frozen=True)
 class SignatureInfo:
     """A decoded signature: MinHash values and how many distinct shingles the text had."""
@@ -209,9 +218,7 @@ class NearDuplicateIndex:
             return []
         rows = np.fromiter((self._row_of[c] for c in candidates), dtype=np.int64)
         jac = (self._rows[rows] == info.hashvalues).sum(axis=1) / self.num_perm
-        sizes = self._sizes[rows]
-        shared = jac * (sizes + info.shingles) / (1.0 + jac)
-        sim = shared / np.maximum(sizes, info.shingles)
+        sim = _containment(jac, self._sizes[rows], info.shingles)
         keep = sim >= self.threshold - 1e-9
         found = [(float(s), int(r)) for s, r in zip(sim[keep], rows[keep], strict=True)]
         found.sort(key=lambda x: (-x[0], x[1]))
@@ -287,5 +294,4 @@ class NearDuplicateIndex:
         if x.empty or y.empty:
             return 0.0
         jac = float((x.hashvalues == y.hashvalues).mean())
-        shared = jac * (x.shingles + y.shingles) / (1.0 + jac)
-        return min(1.0, shared / max(x.shingles, y.shingles))
+        return min(1.0, float(_containment(jac, x.shingles, y.shingles)))
