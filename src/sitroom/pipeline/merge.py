@@ -128,10 +128,11 @@ def current_claims(claims: Iterable[Claim]) -> dict[str, Claim]:
 
 def report_infos(store: Store, case: str | None = None) -> tuple[dict[str, ReportInfo], list[str]]:
     """ReportInfo of every report in scope, and the blocs of the outlets watching the case."""
-    outlets = {o.key: o for o in store.list_outlets(case)}
+    listed = store.list_outlets(case)
+    outlets = {o.key: o for o in listed}
     if case is not None:  # outlets named by reports but saved without the case
         outlets = {**{o.key: o for o in store.list_outlets()}, **outlets}
-    watching = sorted({o.bloc for o in store.list_outlets(case) if o.bloc})
+    watching = sorted({o.bloc for o in listed if o.bloc})
     infos: dict[str, ReportInfo] = {}
     for r in store.iter_reports(ReportQuery(case=case, limit=None)):
         o = outlets.get(r.outlet or "")
@@ -145,17 +146,8 @@ def report_infos(store: Store, case: str | None = None) -> tuple[dict[str, Repor
 
 def _save(store: Store, events: Sequence[Event], deleted: Sequence[str],
           actions: Sequence[MergeAction]) -> None:
-    """Write a merge step, in one transaction where the store offers it."""
-    apply = getattr(store, "apply_merge", None)
-    if apply is not None:
-        apply(save=list(events), delete=list(deleted), actions=list(actions))
-        return
-    if deleted:
-        store.delete_events(list(deleted))
-    if events:
-        store.save_events(list(events))
-    for a in actions:
-        store.add_merge_action(a)
+    """Write a merge step in one transaction."""
+    store.apply_merge(save=list(events), delete=list(deleted), actions=list(actions))
 
 
 def merge_new_claims(
@@ -176,21 +168,6 @@ def merge_new_claims(
     return result
 
 
-def _event_of_claims(store: Store, claim_ids: Sequence[str]) -> dict[str, str]:
-    finder = getattr(store, "events_of_claims", None)
-    if finder is not None:
-        return finder(list(claim_ids))
-    wanted = set(claim_ids)
-    return {c: e.id for e in store.list_events() for c in e.claim_ids if c in wanted}
-
-
-def _get_events(store: Store, ids: Sequence[str]) -> list[Event]:
-    getter = getattr(store, "get_events", None)
-    if getter is not None:
-        return getter(list(ids))
-    return [e for i in ids if (e := StoreEventIndex(store).get(i)) is not None]
-
-
 def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
                 at: datetime | None = None) -> MergeSummary:
     """Merge the store's current claims into events and save them with their history."""
@@ -200,10 +177,10 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
     claims = current_claims(everything.values())
     actions = store.list_merge_actions()
     analyst_actions = [a for a in actions if a.actor != "auto"]
-    where = _event_of_claims(store, list(everything))
+    where = store.events_of_claims(list(everything))
     decided = sorted({e for a in analyst_actions for e in a.event_ids}
                      | {where[c] for c in everything if c not in claims and c in where})
-    known = _get_events(store, decided)
+    known = store.get_events(decided)
     analyst = constraints_from(known, everything, analyst_actions)
 
     if rebuild:
@@ -217,6 +194,7 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
 
     # claims superseded by re-coding leave their events; successors inherit the place
     touched: dict[str, Event] = {}
+    before: dict[str, tuple[str, ...]] = {}  # a touched event's members before re-coding
     inherit: dict[str, str] = {}
     for e in known:
         stale = [c for c in e.claim_ids if c in everything and c not in claims]
@@ -224,6 +202,7 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
             for c in stale:
                 inherit.setdefault(anchor(everything[c]), e.id)
             touched[e.id] = replace(e, claim_ids=tuple(c for c in e.claim_ids if c in claims))
+            before[e.id] = e.claim_ids
     cons = replace(analyst, pins={**inherit, **analyst.pins})
     new = [c for cid, c in claims.items() if cid not in where]
     index = _Overlay(StoreEventIndex(store, claims), touched)
@@ -240,7 +219,7 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
                     status=e.status, notes=e.notes, overrides=cons.overrides.get(eid))
             else:
                 deleted.append(eid)
-        gone = [c for c in next(k.claim_ids for k in known if k.id == eid) if c not in claims]
+        gone = [c for c in before[eid] if c not in claims]
         extra.append(MergeAction(id=action_id("split", [eid], gone, at.isoformat()),
                                  action="split", event_ids=(eid,), claim_ids=tuple(gone),
                                  reason="claims superseded by re-coding", at=at))
@@ -271,7 +250,7 @@ def load_book(store: Store, event_ids: Sequence[str], case: str | None = None) -
     for a in actions:
         if related & set(a.event_ids):
             related |= set(a.event_ids)
-    events = {e.id: e for e in _get_events(store, sorted(related))}
+    events = {e.id: e for e in store.get_events(sorted(related))}
     report_ids = {f.report_id for e in events.values() for f in e.figures}
     claims: dict[str, Claim] = {}
     for rid in sorted(report_ids):
