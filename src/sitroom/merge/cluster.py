@@ -54,29 +54,27 @@ class MemoryEventIndex:
         for e in events:
             self.put(e)
 
+    def _unindex(self, old: Event | None) -> None:
+        """Take an event out of its country's date list (if it is there)."""
+        if old is None or old.event_date is None:
+            return
+        lst = self._by_country[country_key(old)]
+        i = bisect.bisect_left(lst, (old.event_date, old.id))
+        if i < len(lst) and lst[i] == (old.event_date, old.id):
+            lst.pop(i)
+
     def put(self, event: Event, members: Sequence[Claim] = ()) -> None:
         """Add or replace an event (and remember its member claims)."""
-        old = self._events.get(event.id)
-        if old is not None and old.event_date is not None:
-            lst = self._by_country[(old.iso3 or old.country or "").upper()]
-            i = bisect.bisect_left(lst, (old.event_date, old.id))
-            if i < len(lst) and lst[i] == (old.event_date, old.id):
-                lst.pop(i)
+        self._unindex(self._events.get(event.id))
         self._events[event.id] = event
         for c in members:
             self._claims[c.id] = c
         if event.event_date is not None and event.status not in ("unmerged", "rejected"):
-            bisect.insort(self._by_country[(event.iso3 or event.country or "").upper()],
-                          (event.event_date, event.id))
+            bisect.insort(self._by_country[country_key(event)], (event.event_date, event.id))
 
     def remove(self, event_id: str) -> None:
         """Forget an event."""
-        old = self._events.pop(event_id, None)
-        if old is not None and old.event_date is not None:
-            lst = self._by_country[(old.iso3 or old.country or "").upper()]
-            i = bisect.bisect_left(lst, (old.event_date, old.id))
-            if i < len(lst) and lst[i] == (old.event_date, old.id):
-                lst.pop(i)
+        self._unindex(self._events.pop(event_id, None))
 
     def candidates(self, country: str, start: date, end: date) -> list[Event]:
         lst = self._by_country.get(country, [])

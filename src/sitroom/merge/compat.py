@@ -19,7 +19,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
-from sitroom.model import Claim
+from sitroom.model import Claim, Event
 
 TOWN_KM = 15.0
 WEIGHTS = {"type": 0.3, "place": 0.25, "actors": 0.25, "date": 0.1, "figures": 0.1}
@@ -37,9 +37,9 @@ def unmergeable_reason(claim: Claim) -> str | None:
     return None
 
 
-def country_key(claim: Claim) -> str:
-    """The blocking key: ISO3, else the country name."""
-    return (claim.iso3 or claim.country or "").upper()
+def country_key(item: Claim | Event) -> str:
+    """The blocking key of a claim or an event: ISO3, else the country name."""
+    return (item.iso3 or item.country or "").upper()
 
 
 def date_window(d: date, precision: int | None) -> tuple[date, date]:
