@@ -40,6 +40,8 @@ class Book:
 
 @dataclass(frozen=True)
 class EditResult:
+    """What an edit decided: events to save, event ids to delete, the action to record."""
+
     saved: tuple[Event, ...]
     deleted: tuple[str, ...]
     action: MergeAction

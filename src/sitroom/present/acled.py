@@ -75,6 +75,7 @@ def disorder_type(event_type: str | None, sub_event_type: str | None) -> str:
 
 
 def inter_name(code: int | None) -> str:
+    """ACLED's actor-type name for a numeric inter code ("" when unknown)."""
     return INTER_NAMES.get(code or 0, "")
 
 
