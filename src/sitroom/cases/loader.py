@@ -149,10 +149,6 @@ def _check_actors(recs: dict[str, list[_Rec]], check: Checker) -> None:
                             f"{rec.where}.end")
 
 
-def _build(cls: type, fields: dict[str, Any], **extra: Any) -> Any:
-    return cls(**{**fields, **extra})
-
-
 def load_outlets(path: str | os.PathLike[str]) -> tuple[model.Outlet, ...]:
     """Outlets from one outlets.yaml (a case's, or the demo's sample outlets); raise on problems."""
     problems: list[CaseError] = []
@@ -161,7 +157,7 @@ def load_outlets(path: str | os.PathLike[str]) -> tuple[model.Outlet, ...]:
     if not Path(path).is_file():
         problems.append(CaseError("file not found", file=str(path)))
     _raise_first(problems)
-    return tuple(_build(model.Outlet, r.fields) for r in recs)
+    return tuple(model.Outlet(**r.fields) for r in recs)
 
 
 def _read(folder: Path) -> tuple[model.Case | None, list[CaseError]]:
@@ -189,18 +185,18 @@ def _read(folder: Path) -> tuple[model.Case | None, list[CaseError]]:
     if problems or head is None:
         return None, problems
     start, end = head.pop("period", (None, None))
-    ties = [_build(model.Tie, r.fields) for r in actor_recs["ties"]]
+    ties = [model.Tie(**r.fields) for r in actor_recs["ties"]]
     for r in actor_recs["roles"]:
         f = dict(r.fields)
         ties.append(model.Tie(source=f.pop("actor"), relation=f.pop("role"),
                               target=f.pop("body", ""), **f))
     case = model.Case(
         **head, start=start, end=end, path=str(folder),
-        outlets=tuple(_build(model.Outlet, r.fields) for r in outlets),
-        actors=tuple(_build(model.Actor, r.fields) for r in actor_recs["actors"]),
+        outlets=tuple(model.Outlet(**r.fields) for r in outlets),
+        actors=tuple(model.Actor(**r.fields) for r in actor_recs["actors"]),
         ties=tuple(ties),
-        hypotheses=tuple(_build(model.Hypothesis, r.fields) for r in hyps),
-        watches=tuple(_build(model.Watch, r.fields) for r in watches),
+        hypotheses=tuple(model.Hypothesis(**r.fields) for r in hyps),
+        watches=tuple(model.Watch(**r.fields) for r in watches),
     )
     return case, []
 
