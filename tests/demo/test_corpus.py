@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 import yaml
 
 from sitroom.cases import load_case
@@ -86,3 +87,14 @@ def test_expected_events_refer_to_corpus_reports():
     assert {"foreign_government_statement", "state_of_emergency", "release_from_custody",
             "resignation", "results_annulled"} <= kinds
     assert any(e.get("target_owner_iso3") for e in data["events"])
+
+
+def test_an_entry_without_its_outlet_is_a_clear_error(tmp_path):
+    """A corpus entry missing a required field names the report and the field, not a KeyError."""
+    from sitroom.demo.corpus import _build
+    from sitroom.errors import CaseError
+
+    entry = {"id": "x1", "lang": "en", "title": "Sample", "text": "Sample text.",
+             "published": datetime(2020, 10, 5, tzinfo=UTC), "_file": tmp_path / "day.yaml"}
+    with pytest.raises(CaseError, match=r"'x1'.*missing fields \['outlet'\]"):
+        _build(entry, {})

@@ -43,6 +43,7 @@ class SampleReport:
 
     @property
     def day(self) -> date:
+        """The day it was published (in its own time zone)."""
         return self.published.date()
 
     @property
@@ -77,6 +78,9 @@ def _build(entry: dict, by_id: dict[str, SampleReport]) -> SampleReport:
     unknown = set(entry) - _FIELDS
     if unknown:
         raise _problem(f"report {entry.get('id')!r}: unknown fields {sorted(unknown)}", path)
+    missing = {"id", "outlet", "lang"} - set(entry)
+    if missing:
+        raise _problem(f"report {entry.get('id')!r}: missing fields {sorted(missing)}", path)
     published = entry.get("published")
     if not isinstance(published, datetime) or published.tzinfo is None:
         raise _problem(f"report {entry.get('id')!r}: published needs a date, time and offset",
