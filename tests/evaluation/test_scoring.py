@@ -8,7 +8,7 @@ import pytest
 
 from sitroom.errors import InputError
 from sitroom.evaluation import aggregate, evaluate, headline, score_doc
-from sitroom.evaluation.gold import parse_gold_line
+from sitroom.evaluation.gold import load_gold, parse_gold_line
 from sitroom.evaluation.matching import actor_match, assign, match_events
 from sitroom.evaluation.scoring import MISSING, weighted_f1
 from sitroom.model import Claim, CrowdSize
@@ -139,6 +139,15 @@ def test_gold_reader_refuses_unknown_vocabulary():
         gold([{"event_type": "Protests", "sub_event_type": "Attack"}])
     with pytest.raises(InputError, match="inter1"):
         gold([{"inter1": 9}])
+
+
+def test_gold_file_line_that_is_not_an_object_names_its_line(tmp_path):
+    path = tmp_path / "g.jsonl"
+    path.write_text('{"id": "d1", "text": "sample", "lang": "en"}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"g\.jsonl:2: a gold line must be a JSON object"):
+        load_gold(path)
+    path.write_text('{"id": "d1", "text": "sample", "lang": "en"}\n', encoding="utf-8")
+    assert [(d.id, d.path) for d in load_gold(path)] == [("d1", str(path))]
 
 
 class _FakeCoder:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -135,12 +135,14 @@ def iter_gold(path: str | Path) -> Iterator[GoldDoc]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"{where}: not JSON ({exc.msg})") from exc
+            if not isinstance(obj, dict):
+                raise InputError(f"{where}: a gold line must be a JSON object")
             if obj.get("kind") == "merge":
                 yield GoldDoc(id=str(obj.get("id", n)), text="", published=None, lang="",
                               events=(), kind="merge", path=str(p))
                 continue
             doc = parse_gold_line(obj, where)
-            yield GoldDoc(**{**doc.__dict__, "path": str(p)})
+            yield replace(doc, path=str(p))
 
 
 def load_gold(path: str | Path) -> list[GoldDoc]:
