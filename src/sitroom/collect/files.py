@@ -126,6 +126,7 @@ class _Run:
     batch: list[tuple[int, Report]] = field(default_factory=list)
 
     def error(self, line: int, message: str, kind: str, outlet: str | None = None) -> None:
+        """Count a bad record; keep it for the summary and the store within their limits."""
         self.error_count += 1
         record = ErrorRecord(stage="import", source=f"{self.path.name}:{line}", message=message,
                              at=self.now, outlet=outlet, kind=kind)
@@ -137,29 +138,23 @@ class _Run:
             self.flush_errors()
 
     def flush_errors(self) -> None:
+        """Write the errors waiting to be recorded, in one call."""
         if not self.pending_errors:
             return
-        bulk = getattr(self.store, "record_errors", None)
-        if bulk is not None:
-            bulk(self.pending_errors)
-        else:
-            for e in self.pending_errors:
-                self.store.record_error(e)
+        self.store.record_errors(self.pending_errors)
         self.pending_errors = []
 
     def add(self, line: int, report: Report) -> None:
+        """Queue a report; a full batch is stored."""
         self.batch.append((line, report))
         if len(self.batch) >= BATCH:
             self.flush()
 
     def _store_batch(self) -> list[AddResult | None]:
-        reports = [r for _, r in self.batch]
-        bulk = getattr(self.store, "add_reports", None)
-        if bulk is not None:
-            try:
-                return list(bulk(reports))
-            except SitroomError:
-                pass  # one bad report spoils a batch: find it by adding one by one
+        try:
+            return list(self.store.add_reports([r for _, r in self.batch]))
+        except SitroomError:
+            pass  # one bad report spoils a batch: find it by adding one by one
         results: list[AddResult | None] = []
         for line, report in self.batch:
             try:
@@ -188,6 +183,7 @@ class _Run:
         return signatures, added
 
     def flush(self) -> None:
+        """Store the batch: link wire copies, count new and duplicate reports, save signatures."""
         if not self.batch:
             return
         signatures, added = self._link_before_storing() if self.index is not None else ([], set())
@@ -214,12 +210,7 @@ class _Run:
                 self.store.set_near_duplicate(report.id, stored_as[target])
         pairs = [(r.id, sig) for r, sig in new if sig is not None]
         if pairs:
-            bulk = getattr(self.store, "save_signatures", None)
-            if bulk is not None:
-                bulk(pairs)
-            else:
-                for rid, sig in pairs:
-                    self.store.save_signature(rid, sig)
+            self.store.save_signatures(pairs)
         self.batch = []
 
     def summary(self, started: float) -> ImportSummary:
