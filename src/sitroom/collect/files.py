@@ -285,14 +285,14 @@ def import_file(
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     _refuse_binary(path)
     fmt = fmt or detect_format(path)
-    if fmt in ("jsonl", "csv") and link_near_duplicates and index is None:
+    linking = fmt in ("jsonl", "csv") and link_near_duplicates
+    if linking and index is None:
         from sitroom.reading.dedup import NearDuplicateIndex
 
         index = NearDuplicateIndex()
         index.load(store.iter_signatures())
     now = (clock or (lambda: datetime.now(UTC)))()
-    run = _Run(store, path, fmt, index if fmt in ("jsonl", "csv") and link_near_duplicates
-               else None, now)
+    run = _Run(store, path, fmt, index if linking else None, now)
     ctx = formats.ImportContext(fetched=now, outlet=outlet, case=case)
     header_seen = fmt in ("jsonl", "gdelt")
     try:
