@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from sitroom.errors import InputError
@@ -67,7 +66,7 @@ def add_tip(args, ctx) -> int:
 
 def list_tips(args, ctx) -> int:
     """List tips, by review status."""
-    from sitroom.cli.reports import print_reports
+    from sitroom.cli.reports import print_reports, report_json
     from sitroom.store.api import ReportQuery
 
     status = None if args.status == "all" else args.status
@@ -77,9 +76,7 @@ def list_tips(args, ctx) -> int:
         tips = store.list_reports(query)
     if args.format == "jsonl":
         for tip in tips:
-            d = tip.to_dict()
-            d.pop("raw", None)
-            print(json.dumps(d, ensure_ascii=False), file=ctx.out)
+            print(report_json(tip), file=ctx.out)
         return 0
     print_reports(tips, ctx.out, columns=("id", "review", "lang", "published", "place",
                                           "contact", "text"))
