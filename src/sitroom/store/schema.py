@@ -109,13 +109,19 @@ outlets = Table(
     Column("notes", Text, nullable=False, default=""),
 )
 
-case_outlets = Table(
-    "case_outlets", metadata,
-    Column("case_name", String, _case_fk(), primary_key=True),
-    Column("outlet", String, ForeignKey("outlets.key", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, nullable=False, default=0),  # order in the case file
-    Index("ix_case_outlets_outlet", "outlet"),
-)
+def _case_members(member: str, table: str) -> Table:
+    """A case's ordered list of outlets or actors: ``case_<table>`` linking cases to ``<table>``."""
+    name = f"case_{table}"
+    return Table(
+        name, metadata,
+        Column("case_name", String, _case_fk(), primary_key=True),
+        Column(member, String, ForeignKey(f"{table}.key", ondelete="CASCADE"), primary_key=True),
+        Column("position", Integer, nullable=False, default=0),  # order in the case file
+        Index(f"ix_{name}_{member}", member),
+    )
+
+
+case_outlets = _case_members("outlet", "outlets")
 
 actors = Table(
     "actors", metadata,
@@ -136,13 +142,7 @@ actor_aliases = Table(
     Index("ix_actor_aliases_norm", "alias_norm"),
 )
 
-case_actors = Table(
-    "case_actors", metadata,
-    Column("case_name", String, _case_fk(), primary_key=True),
-    Column("actor", String, ForeignKey("actors.key", ondelete="CASCADE"), primary_key=True),
-    Column("position", Integer, nullable=False, default=0),  # order in the case file
-    Index("ix_case_actors_actor", "actor"),
-)
+case_actors = _case_members("actor", "actors")
 
 ties = Table(
     "ties", metadata,
