@@ -97,6 +97,7 @@ class Checker:
         self.problems = problems
 
     def error(self, message: str, line: int | None, field: str = "") -> None:
+        """Record one problem (the check goes on, so every problem is reported)."""
         self.problems.append(CaseError(message, file=self.file, line=line, field=field))
 
     def mapping(self, loc: Located | None, where: str) -> dict[str, Located] | None:

@@ -169,6 +169,7 @@ class CorpusServer:
     # --- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> CorpusServer:
+        """Serve on a free port of 127.0.0.1 from a background thread."""
         httpd = _Server(("127.0.0.1", 0), _Handler)
         httpd.owner = self
         self._httpd = httpd
@@ -178,6 +179,7 @@ class CorpusServer:
         return self
 
     def stop(self) -> None:
+        """Shut the server down and free its port (stopping twice is harmless)."""
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -191,6 +193,7 @@ class CorpusServer:
 
     @property
     def base_url(self) -> str:
+        """Where the running server answers (raises when it is not running)."""
         if self._httpd is None:
             raise RuntimeError("the demo server is not running")
         host, port = self._httpd.server_address[:2]

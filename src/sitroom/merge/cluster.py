@@ -77,15 +77,18 @@ class MemoryEventIndex:
         self._unindex(self._events.pop(event_id, None))
 
     def candidates(self, country: str, start: date, end: date) -> list[Event]:
+        """Merged events of a country dated within [start, end]."""
         lst = self._by_country.get(country, [])
         lo = bisect.bisect_left(lst, (start, ""))
         hi = bisect.bisect_right(lst, (end, "\uffff"))
         return [self._events[i] for _, i in lst[lo:hi]]
 
     def get(self, event_id: str) -> Event | None:
+        """The event with this id, if known."""
         return self._events.get(event_id)
 
     def members(self, event: Event) -> list[Claim]:
+        """The known member claims of an event."""
         return [self._claims[c] for c in event.claim_ids if c in self._claims]
 
     def events(self) -> list[Event]:

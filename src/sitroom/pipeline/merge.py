@@ -75,17 +75,20 @@ class StoreEventIndex:
                 self._covered.setdefault(country, []).append((start, end))
 
     def candidates(self, country: str, start: date, end: date) -> list[Event]:
+        """Stored events of a country within [start, end]: from the prefetch, else one query."""
         if any(s <= start and end <= e for s, e in self._covered.get(country, ())):
             return self._cache.candidates(country, start, end)
         return self._query(country, start, end)
 
     def get(self, event_id: str) -> Event | None:
+        """The stored event with this id, or None."""
         try:
             return self.store.get_event(event_id)
         except NotFound:
             return None
 
     def members(self, event: Event) -> list[Claim]:
+        """The event's member claims among the current ones."""
         return [self.claims[c] for c in event.claim_ids if c in self.claims]
 
 

@@ -129,6 +129,7 @@ class SignatureInfo:
 
     @property
     def empty(self) -> bool:
+        """A text without words: never linked nor indexed."""
         return self.shingles == 0
 
 

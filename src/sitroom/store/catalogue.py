@@ -123,6 +123,7 @@ class CatalogueStore(SqlBase):
     # --- reads -------------------------------------------------------------------------------
 
     def list_cases(self) -> list[Case]:
+        """Every stored case, whole, by name."""
         with self._read() as conn:
             names = conn.execute(select(cases.c.name).order_by(cases.c.name)).scalars().all()
             return [self._load_case(conn, name) for name in names]
