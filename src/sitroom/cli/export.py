@@ -55,8 +55,8 @@ def cmd_export(args, ctx) -> int:
             elif args.format == "geojson":
                 n = exports.write_geojson(events, out)
             else:
-                reports = sorted({f.report_id for e in events for f in e.figures})
-                claims = {c.id: c for r in reports for c in store.list_claims(report_id=r)}
+                members = sorted({c for e in events for c in e.claim_ids})
+                claims = {c.id: c for c in store.get_claims(members)}
                 history = {e.id: store.list_merge_actions(e.id) for e in events}
                 n = exports.write_jsonl(events, out, claims=claims, history=history)
     if args.output:
