@@ -29,6 +29,7 @@ from sitroom.model import (
     content_hash,
 )
 from sitroom.store.api import FeedState
+from sitroom.store.schema import CODED_FIELDS
 
 Row = Mapping[str, Any]
 
@@ -282,10 +283,8 @@ def _crowd_from(row: Row) -> CrowdSize | None:
 
 
 _CLAIM_PLAIN = (
-    "doc_id", "event_date", "time_precision", "event_type", "sub_event_type", "political_event",
-    "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "country", "iso3", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "fatalities", "injuries", "arrests", "target_owner_iso3", "confidence", "coder_version",
+    "doc_id", *CODED_FIELDS, "fatalities", "injuries", "arrests", "target_owner_iso3",
+    "confidence", "coder_version",
 )
 
 
@@ -306,12 +305,7 @@ def claim_from(row: Row) -> Claim:
     )
 
 
-_EVENT_PLAIN = (
-    "id", "event_date", "time_precision", "event_type", "sub_event_type", "political_event",
-    "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "country", "iso3", "admin1", "location", "latitude", "longitude", "geo_precision",
-    "target_owner_iso3", "notes", "status",
-)
+_EVENT_PLAIN = ("id", *CODED_FIELDS, "target_owner_iso3", "notes", "status")
 FIGURES = ("fatalities", "injuries", "arrests", "crowd_size")
 
 

@@ -275,6 +275,8 @@ def _coded_columns() -> list[Column]:
     ]
 
 
+CODED_FIELDS = tuple(c.name for c in _coded_columns())  # the same names on Claim and Event
+
 claims = Table(
     "claims", metadata,
     Column("id", String, primary_key=True),
