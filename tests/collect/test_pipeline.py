@@ -256,3 +256,50 @@ def test_injected_clock_sets_times_and_schedule(server, sqlite_store):
         (outlet, server.url("/c2/feed.xml"))]
     (error,) = sqlite_store.list_errors("collect")
     assert error.at == now and error.kind == "http-404" and error.outlet == "c2"
+
+
+def test_batched_writes_isolate_a_failing_report_and_link_copies_within_a_batch(
+    server, sqlite_store, monkeypatch
+):
+    """Reports are written in batches: a copy whose original waits in the same batch is still
+    linked, and a report the store refuses with an error is recorded while the rest go in."""
+    from sitroom.errors import StoreError
+    from sitroom.pipeline import collect as pipeline
+
+    original = serve_story(server, "/q/0", 300, "Sample original")
+    serve_story(server, "/q/wire", 300, "Sample wire copy", paras=wire_copy(original))
+    for i in range(1, 4):
+        serve_story(server, f"/q/{i}", 300 + i, f"Sample story {i}")
+    server.feed("/q/feed.xml", rss("Q", [
+        {"link": server.url(f"/q/{i}"), "title": f"Q{i}"} for i in range(4)
+    ] + [{"link": server.url("/q/wire"), "title": "Q wire"}]))
+    bad = report_id_for_url(server.url("/q/2"))
+    store_add, store_add_many = sqlite_store.add_report, sqlite_store.add_reports
+    batches = []
+
+    def add_reports(reports, signatures=None):
+        reports = list(reports)
+        batches.append(len(reports))
+        if any(r.id == bad for r in reports):
+            raise StoreError("sample failure of one report")
+        return store_add_many(reports, signatures)
+
+    def add_report(report, signature=None):
+        if report.id == bad:
+            raise StoreError("sample failure of one report")
+        return store_add(report, signature)
+
+    monkeypatch.setattr(pipeline._Pass, "FLUSH_AGE", 30.0)  # the whole feed waits together
+    monkeypatch.setattr(sqlite_store, "add_reports", add_reports)
+    monkeypatch.setattr(sqlite_store, "add_report", add_report)
+    outlet = Outlet(key="q", name="Q", feeds=(server.url("/q/feed.xml"),))
+    summary = collect_once(sqlite_store, [outlet], FAST)
+    assert summary.new_reports == 4 and summary.errors == 1 and summary.near_duplicates == 1
+    assert max(batches) > 1  # written in batches, not one transaction per report
+    assert ("q", "StoreError") in errors_by_kind(sqlite_store)
+    pair = {report_id_for_url(server.url("/q/0")), report_id_for_url(server.url("/q/wire"))}
+    linked = [sqlite_store.get_report(i) for i in pair]  # which comes first varies
+    assert sorted(r.near_duplicate_of is None for r in linked) == [False, True]
+    assert {r.near_duplicate_of for r in linked} - {None} < pair
+    assert not sqlite_store.has_url(canonical_url(server.url("/q/2")))
+    assert sqlite_store.get_feed_state(server.url("/q/feed.xml")) is not None

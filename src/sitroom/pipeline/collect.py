@@ -1,9 +1,11 @@
 """One collection pass (``collect_once``) and the polling loop (``watch``) over outlets' feeds.
 
-Each report is stored the moment it is ready, so a killed run loses at most the ones in flight;
-a re-run skips every URL already stored and fetches only what is missing. A feed's validators
-(ETag, Last-Modified) are saved only once all its items are handled, so a 304 never hides an item
-that was not yet collected. Every failure becomes an ``ErrorRecord`` against its outlet and URL.
+Ready reports are written in small batches (one transaction per ``_Pass.FLUSH_SIZE`` reports or
+``FLUSH_AGE`` seconds, whichever comes first), so a killed run loses at most the ones in flight or
+waiting; a re-run skips every URL already stored and fetches only what is missing. A feed's
+validators (ETag, Last-Modified) are saved only once all its items are stored, so a 304 never
+hides an item that was not yet collected. Every failure becomes an ``ErrorRecord`` against its
+outlet and URL.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from sitroom.collect.urls import canonical_url, report_id_for_url
 from sitroom.errors import ParseError
 from sitroom.model import ErrorRecord, Outlet, Report, _Plain, content_hash
 from sitroom.settings import Settings
-from sitroom.store.api import FeedState, Store
+from sitroom.store.api import AddResult, FeedState, Store
 
 __all__ = ["CollectSummary", "OutletCounts", "Progress", "collect_once", "due_feeds", "watch"]
 
@@ -99,6 +101,16 @@ class _Tally:
 
     def freeze(self, outlet: str) -> OutletCounts:
         return OutletCounts(outlet=outlet, **{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A report waiting for the next batch write, with what counting its outcome needs."""
+
+    report: Report
+    signature: bytes
+    tally: _Tally
+    fresh: bool  # indexed by this pass (so forgotten again if the store refuses it)
 
 
 _TRANSIENT_KINDS = ("timeout", "transport")
@@ -221,6 +233,9 @@ class _Extractor:
 class _Pass:
     """The state of one collection pass; all store calls happen on the event loop's thread."""
 
+    FLUSH_SIZE = 100  # ready reports written in one transaction
+    FLUSH_AGE = 0.2  # seconds a ready report may wait for its batch
+
     def __init__(
         self, store: Store, settings: Settings, *, clock: Clock, case: str | None,
         progress: Callable[[Progress], None] | None, index: object,
@@ -231,6 +246,11 @@ class _Pass:
         self.tallies: dict[str, _Tally] = {}
         self.seen_urls: set[str] = set()
         self.items_done = 0
+        self.new_total = 0
+        self.error_total = 0
+        self.ready: list[_Ready] = []
+        self.ready_ids: set[str] = set()
+        self.ready_since = 0.0
         self.started = time.monotonic()
         self.items = asyncio.Semaphore(max(2, settings.concurrency * 2))
         self.extractor = _Extractor(settings.near_duplicate_threshold)
@@ -240,20 +260,24 @@ class _Pass:
 
     def error(self, outlet: Outlet, source: str, message: str, kind: str) -> None:
         """Record one failure against its outlet and URL; the pass goes on."""
-        self.tally(outlet).errors += 1
+        self.error_by_key(outlet.key, source, message, kind, self.tally(outlet))
+
+    def error_by_key(self, outlet: str, source: str, message: str, kind: str,
+                     tally: _Tally) -> None:
+        tally.errors += 1
+        self.error_total += 1
         self.store.record_error(ErrorRecord(
             stage="collect", source=source, message=message, at=self.clock(),
-            outlet=outlet.key, kind=kind,
+            outlet=outlet, kind=kind,
         ))
 
     def _tick(self) -> None:
         self.items_done += 1
         if self.progress is not None:
-            totals = self.tallies.values()
             self.progress(Progress(
                 items_done=self.items_done,
-                new_reports=sum(t.new_reports for t in totals),
-                errors=sum(t.errors for t in totals),
+                new_reports=self.new_total,
+                errors=self.error_total,
                 elapsed_seconds=time.monotonic() - self.started,
             ))
 
@@ -290,6 +314,7 @@ class _Pass:
         outcomes = await asyncio.gather(
             *(self.item(fetcher, outlet, item, known) for item in parsed.items)
         )
+        self.flush()  # the feed's state moves on only once all its reports are durable
         keep_validators = not any(outcomes)  # an item to retry: the next pass must see the feed
         self.store.save_feed_state(replace(
             state,
@@ -394,24 +419,75 @@ class _Pass:
             country_hint=outlet.country or None,
             case=self.case,
         )
-        # Link a wire copy before storing it, so report and link are written together. Nothing
-        # awaits between here and the store's answer, so no other item sees the entry early.
+        if report.id in self.ready_ids:
+            self.flush()  # the same id waiting: let the store say what the first one was
+        # Link a wire copy before storing it, so report and link are written together. A waiting
+        # report never links to another waiting one: the original is written first, and if the
+        # store refuses it (so the index forgets it) the copy looks for another original.
         fresh = report.id not in self.index
         original = self.index.add(report.id, signature)
+        if original is not None and original in self.ready_ids:
+            self.flush()
+            if original not in self.index:
+                if fresh:
+                    self.index.discard(report.id)
+                original = self.index.add(report.id, signature)
         if original is not None and original != report.id:
             report = replace(report, near_duplicate_of=original)
-        result = self.store.add_report(report, signature)  # one transaction for both
-        if not result.is_new:
-            if fresh:
-                self.index.discard(report.id)  # indexed above, but not stored under this id
-            if result.status == "duplicate-content":
-                tally.exact_duplicates += 1
-            else:
-                tally.already_stored += 1
+        if not self.ready:
+            self.ready_since = time.monotonic()
+        self.ready.append(_Ready(report, signature, tally, fresh))
+        self.ready_ids.add(report.id)
+        if len(self.ready) >= self.FLUSH_SIZE:
+            self.flush()
+        else:
+            self.flush_if_due()
+
+    def flush_if_due(self) -> None:
+        """Write the waiting reports if the oldest has waited ``FLUSH_AGE`` seconds."""
+        if self.ready and time.monotonic() - self.ready_since >= self.FLUSH_AGE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the waiting reports with their signatures in one transaction and count them.
+
+        If the batch fails, each report is tried alone, so one bad report is one recorded error.
+        """
+        batch, self.ready = self.ready, []
+        self.ready_ids = set()
+        if not batch:
             return
-        tally.new_reports += 1
-        if report.near_duplicate_of is not None:
-            tally.near_duplicates += 1
+        try:
+            results: list[AddResult | None] = list(self.store.add_reports(
+                [r.report for r in batch], {r.report.id: r.signature for r in batch}
+            ))
+        except Exception:  # find the one report that fails, record it, keep the rest
+            results = [self._add_alone(r) for r in batch]
+        for ready, result in zip(batch, results, strict=True):
+            tally, report = ready.tally, ready.report
+            if result is None or not result.is_new:
+                if ready.fresh:
+                    self.index.discard(report.id)  # indexed, but not stored under this id
+                if result is None:
+                    continue
+                if result.status == "duplicate-content":
+                    tally.exact_duplicates += 1
+                else:
+                    tally.already_stored += 1
+                continue
+            tally.new_reports += 1
+            self.new_total += 1
+            if report.near_duplicate_of is not None:
+                tally.near_duplicates += 1
+
+    def _add_alone(self, ready: _Ready) -> AddResult | None:
+        """Store one report in its own transaction; a failure is recorded (None)."""
+        try:
+            return self.store.add_report(ready.report, ready.signature)
+        except Exception as exc:  # one failed item is recorded, never a stopped run
+            self.error_by_key(ready.report.outlet or "", ready.report.url or ready.report.id,
+                              f"{type(exc).__name__}: {exc}", type(exc).__name__, ready.tally)
+            return None
 
 
 def _default_lang(outlet: Outlet) -> str:
@@ -446,11 +522,15 @@ async def _run(
                     with contextlib.suppress(asyncio.CancelledError):
                         await work
                     return True
-                await asyncio.wait({work}, timeout=0.1)
+                await asyncio.wait({work}, timeout=run.FLUSH_AGE / 2)
+                run.flush_if_due()
             work.result()
         return False
     finally:
-        run.extractor.close()
+        try:
+            run.flush()  # reports read before a stop or failure are kept
+        finally:
+            run.extractor.close()
 
 
 def collect_once(
