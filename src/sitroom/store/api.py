@@ -93,6 +93,10 @@ class Store(Protocol):
         """Apply pending numbered migrations; return the schema version now in force."""
 
     def close(self) -> None: ...
+    def __enter__(self) -> Store:
+        """A store is a context manager that closes itself on leaving."""
+
+    def __exit__(self, *exc: object) -> None: ...
     def schema_version(self) -> int: ...
     def check(self) -> list[str]:
         """Problems found by the database's integrity checks (empty when all is well)."""
