@@ -171,7 +171,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         started = self._monotonic()
         current = url
-        seen = {canonical_url(url)}
+        seen: set[str] = set()  # filled on the first redirect (most fetches have none)
         for _ in range(self.settings.max_redirects + 1):
             if robots and self.settings.respect_robots and not await self.allowed(current):
                 raise FetchFailure(
@@ -182,6 +182,8 @@ class Fetcher:
             location = answer.headers.get("location")
             if answer.status in _REDIRECTS and location:
                 target = urljoin(current, location.strip())
+                if not seen:
+                    seen.add(canonical_url(url))
                 if canonical_url(target) in seen:
                     raise FetchFailure(
                         f"redirect loop: {current} -> {target}", kind="redirect-loop", url=url,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -23,6 +24,7 @@ def is_tracking_param(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(_TRACKING_PREFIXES)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure, and asked several times per item of a pass
 def canonical_url(url: str) -> str:
     """The URL an article is known by: lower-case scheme and host, no default port, fragment or
     tracking parameters, remaining query sorted. Returns the input stripped if it is not a URL."""
@@ -52,6 +54,7 @@ def report_id_for_url(url: str) -> str:
     return "r" + digest[:23]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # asked for robots.txt and politeness on every attempt
 def url_host(url: str) -> str:
     """``scheme://host[:port]`` of a URL, the unit of politeness and robots.txt."""
     parts = urlsplit(url)
