@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -37,6 +38,15 @@ class ReportStore(SqlBase):
 
     # --- adding ------------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _insert_report(self) -> Any:
+        """The insert-or-ignore of a report, built once (SQLAlchemy then reuses its compilation)."""
+        return insert_ignore(self.dialect, reports).returning(reports.c.seq)
+
+    @functools.cached_property
+    def _upsert_signature(self) -> Any:
+        return upsert(self.dialect, report_signatures, ["report_id"], ["signature"])
+
     def add_report(self, report: Report, signature: bytes | None = None) -> AddResult:
         """Insert unless the canonical URL or content hash is already stored (then say which).
 
@@ -61,8 +71,7 @@ class ReportStore(SqlBase):
             keep = [{"report_id": r.report_id, "signature": bytes(signatures[r.report_id])}
                     for r in results if r.is_new and signatures and r.report_id in signatures]
             if keep:
-                stmt = upsert(self.dialect, report_signatures, ["report_id"], ["signature"])
-                conn.execute(stmt, keep)
+                conn.execute(self._upsert_signature, keep)
             return results
 
     @staticmethod
@@ -81,8 +90,7 @@ class ReportStore(SqlBase):
         # ON CONFLICT DO NOTHING covers every unique constraint (id, URL hash, content hash)
         # and, on PostgreSQL, waits for a racing writer's insert to commit or roll back first,
         # so a duplicate never raises, even under races; SQLite serialises writers anyway.
-        stmt = insert_ignore(self.dialect, reports).returning(reports.c.seq)
-        if conn.execute(stmt, row).first() is not None:
+        if conn.execute(self._insert_report, row).first() is not None:
             return AddResult(report_id=row["id"], status="new")
         clash = [reports.c.content_hash == row["content_hash"], reports.c.id == row["id"]]
         if row["url_hash"]:
@@ -253,9 +261,9 @@ class ReportStore(SqlBase):
         data = {rid: bytes(sig) for rid, sig in items}
         if not data:
             return
-        stmt = upsert(self.dialect, report_signatures, ["report_id"], ["signature"])
         with self._write() as conn:
-            conn.execute(stmt, [{"report_id": k, "signature": v} for k, v in data.items()])
+            conn.execute(self._upsert_signature,
+                         [{"report_id": k, "signature": v} for k, v in data.items()])
 
     def iter_signatures(self, batch: int = 5000) -> Iterator[tuple[str, bytes]]:
         """Every stored signature as (report_id, bytes), in report id order."""
