@@ -14,8 +14,8 @@ from sitroom.cli import Context, build_parser
 from sitroom.errors import SitroomError
 from sitroom.settings import Settings
 
-SEED = Path("/work/shared/seed/kyrgyzstan-2020-note.txt")
 REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "src/sitroom/demo/corpus/seed/kyrgyzstan-2020-note.txt"  # copy of shared/seed
 CONTRACT = {
     "doc_id", "event_date", "time_precision", "event_type", "sub_event_type", "political_event",
     "plover_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
