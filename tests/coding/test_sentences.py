@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sitroom.coding.sentences import chunks, clean_text, split_clauses, split_sentences
+import pytest
+
+from sitroom.coding.sentences import chunks, clean_text, dateline, split_clauses, split_sentences
 
 
 def test_english_abbreviations_and_initials_do_not_split() -> None:
@@ -33,3 +35,34 @@ def test_chunks_cover_the_text() -> None:
 def test_clauses_split_at_but() -> None:
     assert split_clauses("He was freed by protesters, but was arrested again.") == [
         "He was freed by protesters", "was arrested again."]
+
+
+@pytest.mark.parametrize("text, place, when", [
+    ("BISHKEK, Oct 6 (Reuters) - Police fired tear gas.", "BISHKEK", "Oct 6"),
+    ("МОСКВА, 6 окт — Кремль заявил.", "МОСКВА", "6 окт"),
+    ("RIGA — Protesters rallied.", "RIGA", None),
+    ("Бишкек, 5-октябрь. Бүгүн митинг болду.", "Бишкек", "5-октябрь"),
+    ("Нур-Султан, 8 октября. Министерство заявило.", "Нур-Султан", "8 октября"),
+])
+def test_dateline_is_found(text, place, when):
+    end, name, date = dateline(text)
+    assert (name, date) == (place, when)
+    assert text[end:][0].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan. Several thousand rallied.", "Protesters - police clashed.", "The UN said so.",
+    "US - China talks resumed.",
+])
+def test_no_dateline(text):
+    assert dateline(text) == (0, None, None)
+
+
+def test_dateline_is_not_the_event_place():
+    from sitroom.coding import Coder
+    from sitroom.model import Document
+
+    doc = Document(id="sample-dl", lang="en", text=(
+        "MOSCOW, Oct 6 (Sample) - Protesters stormed the government building in Bishkek."))
+    claims = Coder().code(doc)
+    assert claims and all(c.location != "Moscow" and c.iso3 == "KGZ" for c in claims)

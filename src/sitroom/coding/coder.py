@@ -21,7 +21,14 @@ from sitroom.coding.actors import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.geo import country_name
 from sitroom.coding.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
-from sitroom.coding.sentences import Sentence, chunks, clean_text, split_clauses, split_sentences
+from sitroom.coding.sentences import (
+    Sentence,
+    chunks,
+    clean_text,
+    dateline,
+    split_clauses,
+    split_sentences,
+)
 from sitroom.model import Actor, Claim, Document
 
 CODER_VERSION = "sitroom-coder-1.0"
@@ -41,6 +48,7 @@ class _Prepared:
     sentences: list[Sentence]
     cues: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     parsed: dict[int, Any] = field(default_factory=dict)
+    dateline_iso3: str | None = None
 
 
 @dataclass
@@ -92,6 +100,7 @@ class Coder:
     def _prepare(self, doc: Document) -> _Prepared:
         text = clean_text(doc.text or "")
         lang = (doc.lang or "").lower()[:2] or _detect(text)
+        text, dateline_iso3 = _without_dateline(text, lang)
         sentences: list[Sentence] = []
         offset = 0
         for piece in chunks(text):
@@ -99,7 +108,7 @@ class Coder:
                 sentences.append(Sentence(s.text, s.start + offset, s.end + offset,
                                           s.paragraph + len(sentences)))
             offset += len(piece)
-        p = _Prepared(doc, text, lang, sentences)
+        p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3)
         gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
         other = prefilter("ru") if lang == "ky" else prefilter("ky") if lang == "ru" else None
         for i, s in enumerate(sentences):
@@ -211,6 +220,8 @@ class Coder:
         found = facts.country_of(_ATTACKERS.sub(" ", p.text[:5000]), p.lang)
         if found:
             return found
+        if p.dateline_iso3:
+            return p.dateline_iso3
         return self.countries_hint[0] if self.countries_hint else None
 
     def _claims_of(self, ev: _Event, p: _Prepared, doc_iso3: str | None) -> list[Claim]:
@@ -315,6 +326,17 @@ def claim_id(doc_id: str, version: str, index: int) -> str:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
+    """The text with its dateline blanked (same offsets) and the dateline's country, if any."""
+    end, name, when = dateline(text[:200])
+    if not end or not name:
+        return text, None
+    places = facts.find_places(name if name.islower() else name.title(), lang, None)
+    if not places and not when:
+        return text, None  # "NATO — the alliance said": a name, not a dateline
+    return " " * end + text[end:], getattr(places[0], "iso3", None) if places else None
+
 
 def _detect(text: str) -> str:
     from sitroom.reading.language import detect_language

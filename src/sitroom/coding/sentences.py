@@ -155,3 +155,24 @@ def split_clauses(sentence: str) -> list[str]:
     parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(sentence)]
     parts = [p for p in parts if p and len(p.split()) >= 2]
     return parts or [sentence]
+
+
+_PLACE = r"[A-ZА-ЯЁ][\w'’]*(?:[ \-][A-ZА-ЯЁ][\w'’]*){0,3}"
+_CAPS = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’]{2,}(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ'’]+){0,3}"
+_DL_DATE = (r"(?:\d{1,2}[\s\-]*[A-Za-zА-Яа-яёЁ]{3,9}\.?|[A-Z][a-z]{2,8}\.?\s*\d{1,2})"
+            r"(?:,?\s*\d{4})?")
+_OUTLET = r"\s*\([^()\n]{2,40}\)"
+_DATELINE = re.compile(
+    rf"\A\s*(?:(?P<a>{_PLACE})(?:,\s*{_PLACE})?,\s*(?P<date>{_DL_DATE})(?:{_OUTLET})?"
+    r"\s*(?:[.:]|[—–]|--?)\s+"
+    rf"|(?P<b>{_CAPS})(?:,\s*{_PLACE})?(?:{_OUTLET})?\s*(?:[—–]|--?)\s+"
+    rf"|(?P<c>{_PLACE}){_OUTLET}\s*(?:[—–]|--?)\s+)"
+)
+
+
+def dateline(text: str) -> tuple[int, str | None, str | None]:
+    """End, place and date of a report's dateline: where the reporter was, not the event."""
+    m = _DATELINE.match(text)
+    if not m:
+        return 0, None, None
+    return m.end(), m.group("a") or m.group("b") or m.group("c"), m.group("date")
