@@ -210,3 +210,25 @@ def test_never_raises_and_stays_sane(parts, lang):
 def test_random_text(text):
     extract_figures(text, "en")
     extract_figures(text, "ru")
+
+
+# two sources giving their own count: the lower, both kept as evidence (samples)
+@pytest.mark.parametrize("text,fatal", [
+    ("Police said 3 people were killed, while hospital sources said 10 died.", 3),
+    ("Three protesters were killed, according to police; witnesses put the toll at 12.", 3),
+    ("Two soldiers and three civilians were killed, officials said.", 5),
+])
+def test_two_sources_keep_the_lower(text, fatal):
+    got = extract_figures(text, "en")
+    assert got.fatalities == fatal
+    if fatal == 3:
+        assert len([s for s in got.spans if s[0] == "fatalities"]) == 2
+
+
+@pytest.mark.parametrize("text,arrests", [
+    ("Мурунку президент Атамбаев кармалды.", 1),
+    ("Нааразылар кармалды.", None),
+    ("Милиция 10 кишини кармады.", 10),
+])
+def test_kyrgyz_detained_without_a_number(text, arrests):
+    assert extract_figures(text, "ky").arrests == arrests

@@ -189,3 +189,64 @@ def test_fast_after_build(gaz):
 def test_hostile_input(gaz):
     for s in ["\x00" * 50, "А" * 10000, "<p>Bishkek</p>", "Бишкек" * 1000, "- - -"]:
         gaz.find(s, "ru", country_hint="KGZ")
+
+
+# villages no table holds, named with their region or after "the village of" (samples)
+@pytest.mark.parametrize("text,location,admin1,iso3", [
+    ("Gunmen abducted pupils from a school in Jangebe, Zamfara state, on Friday.",
+     "Jangebe", "Zamfara", "NGA"),
+    ("Fighters killed farmers near Zabarmari (Borno) on Saturday.", "Zabarmari", "Borno", "NGA"),
+    ("Soldiers shelled Thantlang township, Chin state, on Monday.", "Thantlang", "Chin", "MMR"),
+    ("Militants set up a base near Boulkessi, Mali, residents said.", "Boulkessi", None, "MLI"),
+])
+def test_unknown_village_with_its_region(gaz, text, location, admin1, iso3):
+    p = first(gaz, text)
+    assert (p.location, p.admin1, p.iso3, p.geo_precision) == (location, admin1, iso3, 1)
+
+
+def test_village_of_inside_the_country_named(gaz):
+    p = first(gaz, "Gunmen attacked the village of Tchoma Bangou in western Niger.")
+    assert (p.location, p.iso3, p.geo_precision) == ("Tchoma Bangou", "NER", 1)
+
+
+def test_demonym_is_not_the_region_named_after_it(gaz):
+    found = gaz.find("Militants attacked a Somali army base in Mahaday (Middle Shabelle).", "en")
+    assert found[0].iso3 == "SOM" and found[0].location == "Mahaday"
+    assert all(p.iso3 != "ETH" for p in found)
+
+
+def test_ner_name_after_in_inside_the_one_country(gaz):
+    found = gaz.find("In Burkina Faso, militants attacked a post in Seytenga on Saturday.", "en",
+                     names=["Seytenga"])
+    assert found[0].location == "Seytenga" and found[0].iso3 == "BFA"
+
+
+def test_a_plain_word_after_in_is_no_village(gaz):
+    found = gaz.find("Protesters gathered in Parliament in Kenya on Monday.", "en")
+    assert all(p.location != "Parliament" for p in found)
+
+
+@pytest.mark.parametrize("text,line,place", [
+    ("BISHKEK, Oct 6 (Reuters) - Protesters seized the building.", "BISHKEK, Oct 6 (Reuters) -",
+     "BISHKEK"),
+    ("МОСКВА, 6 окт — РИА Новости. Протестующие захватили здание.",
+     "МОСКВА, 6 окт — РИА Новости.", "МОСКВА"),
+    ("MOSCOW — The Kremlin said it was watching.", "MOSCOW —", "MOSCOW"),
+    ("KYIV, Ukraine (AP) — Missiles struck Lviv.", "KYIV, Ukraine (AP) —", "KYIV"),
+    ("Bishkek, Oct 6 (Reuters) - Police fired tear gas.", "Bishkek, Oct 6 (Reuters) -",
+     "Bishkek"),
+])
+def test_split_dateline(text, line, place):
+    from sitroom.coding.places import dateline_place, split_dateline
+
+    got, rest = split_dateline(text)
+    assert got == line and rest == text[len(text) - len(rest):] and rest[:1].isalpha()
+    assert dateline_place(text) == place
+
+
+@pytest.mark.parametrize("text", ["Protesters in Bishkek - many of them students - gathered.",
+                                  "UN - the body said nothing.", "Police arrested 5 people."])
+def test_no_dateline(text):
+    from sitroom.coding.places import split_dateline
+
+    assert split_dateline(text) == ("", text)

@@ -48,3 +48,18 @@ def test_target_owner(text, lang, iso3):
 ])
 def test_no_owner(text, lang):
     assert target_owner(text, lang) is None
+
+
+@pytest.mark.parametrize("text,lang,owners", [
+    ("Protesters attacked Russian and Chinese owned gold mines.", "en", ("RUS", "CHN")),
+    ("Rioters looted Chinese, Turkish and Russian-owned shops.", "en", ("CHN", "TUR", "RUS")),
+    ("Толпа разгромила офисы китайских и турецких компаний.", "ru", ("CHN", "TUR")),
+    ("Crowds stormed Chinese-owned mines.", "en", ("CHN",)),
+    ("Russian and Chinese diplomats condemned the attack on a Canadian-owned mine.", "en",
+     ("CAN",)),
+    ("Protesters burned tyres on the road.", "en", ()),
+])
+def test_target_owners_every_owner_in_order(text, lang, owners):
+    from sitroom.coding.targets import target_owners
+
+    assert target_owners(text, lang) == owners

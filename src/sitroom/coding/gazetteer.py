@@ -120,6 +120,15 @@ _ACLED_COUNTRY = {
 }
 
 
+_REGION_WORDS = {"region", "state", "province", "oblast", "governorate", "county", "district",
+                 "regional", "zone", "township"}
+# words before a village's name: "in", "near", "the village of", "attacked Boni"
+_CUE_BEFORE = re.compile(r"(?:^| )(?:in|near|at|outside|around|of|villages? of|town of|"
+                         r"villages?|towns?)$")
+_STRONG_CUE = re.compile(r"(?:villages?|towns?|hamlet|settlement|localities|locality) of$"
+                         r"|(?:^| )the (?:village|town|locality) of$")
+
+
 class Gazetteer:
     """Names to places, built once; ``find`` reads places out of a text, best first."""
 
@@ -352,6 +361,13 @@ class Gazetteer:
                     found.append((toks[i][1], len(found), self._place(e, 1)))
                     i += n
                     continue
+                unknown = None if i in taken else self._unknown_town(toks, low, i, text, lang,
+                                                                     country_hint, soft)
+                if unknown is not None:
+                    place, n = unknown
+                    found.append((toks[i][1], len(found), place))
+                    i += n
+                    continue
                 i += 1
                 continue
             cands, n, exact = got
@@ -375,11 +391,18 @@ class Gazetteer:
             ):
                 i += n
                 continue
+            if n == 1 and toks[i][0][:1].isupper() and low[i] in demonyms()[0] and (
+                i + 1 >= len(low) or low[i + 1] not in _REGION_WORDS
+            ):  # "Somali army", "Afar fighters": a people, not the region named after it
+                cands = [c for c in cands if self.entries[c[0]].kind == "country"]
+                if not cands:
+                    i += n
+                    continue
             near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
             best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
             e = self.entries[best[0]]
             if not best[1] and e.kind == "city" and soft and e.iso3 not in soft \
-                    and e.population < 200_000 and toks[i][0].isascii():
+                    and e.population < 1_000_000 and toks[i][0].isascii():
                 i += n  # a stray alternate name abroad while the text is about elsewhere
                 continue
             nxt = low[i + n] if i + n < len(low) else ""
@@ -407,9 +430,15 @@ class Gazetteer:
             soft.add(e.iso3)
             i += n
         for name in names:
-            for p in self.find(name, lang, country_hint=country_hint or context) if name and \
-                    name != text else ():
+            if not name or name == text:
+                continue
+            got_places = self.find(name, lang, country_hint=country_hint or context)
+            for p in got_places:
                 found.append((text.find(name), len(found), p))
+            if not got_places:
+                unknown = self._unnamed_town(name, text, lang, country_hint, soft)
+                if unknown is not None:
+                    found.append((text.find(name), len(found), unknown))
         found.extend(self._capital(toks, low, country_hint, named_at, found))
         return _rank(found, country_hint)
 
@@ -466,6 +495,83 @@ class Gazetteer:
                                                   self.entries[c].population))
                 return self.entries[best], n
         return None
+
+    def _region_after(self, toks, j: int, text: str) -> _Entry | None:
+        """The admin1 region or country named right after a town: "X, Zamfara state",
+        "X (Borno)", "X township, Chin state", "X, Mali"."""
+        if j < len(toks) and norm(toks[j][0]) in ("township", "district", "village", "town",
+                                                  "area", "county", "commune"):
+            j += 1
+        if j >= len(toks) or j == 0:
+            return None
+        gap = text[toks[j - 1][2]:toks[j][1]]
+        if gap.strip() not in (",", "(", ", in"):
+            return None
+        got = self._lookup(toks, j, "en", forced=False)
+        if got is None:  # "Middle Shabelle" for GeoNames' "Middle Shabele"
+            for n in (3, 2, 1):
+                sk = skeleton(" ".join(w for w, _, _ in toks[j:j + n]))
+                if len(sk) >= 5 and sk in self.skel:
+                    got = (self.skel[sk], n, None)
+                    break
+        if got is None:
+            return None
+        kinds = [self.entries[c[0]] for c in got[0] if self.entries[c[0]].kind != "city"]
+        if not kinds:
+            return None
+        return min(kinds, key=lambda e: e.kind == "country")
+
+    def _unknown_town(self, toks, low, i: int, text: str, lang: str, hint: str | None,
+                      context: set[str]) -> tuple[Place, int] | None:
+        """A village too small for any table, named the way reports name one: after "in",
+        "near" or "the village of" and followed by its region ("in Jangebe, Zamfara state",
+        "near Zabarmari (Borno)"), or after "the village of" in a country the text is about.
+        Placed at its region's coordinates (ACLED's precision 1 is for the village itself)."""
+        word = toks[i][0]
+        if not word[:1].isupper() or word.isupper() or len(low[i]) < 3 or low[i] in STOP \
+                or sentence_start(text, toks[i][1]) or low[i] in demonyms()[0]:
+            return None
+        settled = i + 1 < len(low) and low[i + 1] in ("township", "village", "town")
+        if not settled and not _CUE_BEFORE.search(" ".join(low[max(0, i - 3):i])):
+            return None
+        n = 1
+        if i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] \
+                == 1 and low[i + 1] not in STOP and low[i + 1] not in self.exact \
+                and low[i + 1] not in _REGION_WORDS:
+            n = 2  # "Tchoma Bangou"
+        name = " ".join(w for w, _, _ in toks[i:i + n])
+        if any(norm(w) in TITLES for w, _, _ in toks[i:i + n]):
+            return None
+        region = self._region_after(toks, i + n, text)
+        if region is None:
+            strong = _STRONG_CUE.search(" ".join(low[max(0, i - 3):i]))
+            allowed = context | ({hint} if hint else set())
+            if not strong or len(allowed) != 1:
+                return None
+            iso3 = next(iter(allowed))
+            return Place(plain(name), None, self.country_names.get(iso3, iso3), iso3, None,
+                         None, 1), n
+        admin1 = None if region.kind == "country" else plain(region.name)
+        return Place(plain(name), admin1, self.country_names.get(region.iso3, region.iso3),
+                     region.iso3, region.lat, region.lon, 1), n
+
+    def _unnamed_town(self, name: str, text: str, lang: str, hint: str | None,
+                      context: set[str]) -> Place | None:
+        """A place the NER saw but no table knows ("attacked a post in Seytenga"), taken as a
+        village when it follows "in", "near" or "at" inside the one country the text is about."""
+        allowed = context | ({hint} if hint else set())
+        pos = text.find(name)
+        if lang != "en" or not name.isascii():
+            return None  # an inflected Russian or Kyrgyz form is no name to print
+        if len(allowed) != 1 or pos <= 0 or not name[:1].isupper() or len(name) > 40 \
+                or any(norm(w) in STOP or norm(w) in demonyms()[0] for w in name.split()):
+            return None
+        before = norm(text[max(0, pos - 20):pos]).split()[-1:]
+        if not before or before[0] not in ("in", "near", "at", "outside", "around", "of", "в",
+                                           "под", "возле", "около"):
+            return None
+        iso3 = next(iter(allowed))
+        return Place(plain(name), None, self.country_names.get(iso3, iso3), iso3, None, None, 1)
 
     def _landmarks(self, toks, low, context: str | None) -> tuple[list, set[int]]:
         """'The main square', 'the White House' within the report's country.

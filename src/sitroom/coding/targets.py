@@ -13,7 +13,7 @@ import re
 from sitroom.coding.gazetteer import demonyms
 from sitroom.coding.places import norm
 
-__all__ = ["target_owner"]
+__all__ = ["target_owner", "target_owners"]
 
 _PROPERTY_EN = re.compile(
     r"^(?:company|companies|company's|companies'|firm|firms|mine|mines|mining|gold|copper|coal|"
@@ -151,3 +151,47 @@ def target_owner(text: str, lang: str) -> str | None:
             if iso:
                 return iso
     return None
+
+
+_JOIN = {",", "and", "or", "и", "или", "жана", "&"}
+
+
+def target_owners(text: str, lang: str) -> tuple[str, ...]:
+    """Every country owning the attacked property, in the order named: "Russian and Chinese
+    owned mines" → ("RUS", "CHN"), "китайских и турецких компаний" → ("CHN", "TUR"); the
+    coder codes one event per owner. Empty when no owner is named."""
+    first = target_owner(text, lang)
+    if first is None:
+        return ()
+    owners = [first]
+    ws = []
+    for w in _words(text[:20000]):  # "Russian-owned" → "Russian", "owned"
+        head, dash, tail = w.rpartition("-")
+        ws.extend([head, tail] if dash and tail.lower() in ("owned", "run", "operated",
+                                                          "backed") else [w])
+    i = 0
+    while i < len(ws):
+        iso = _demonym_iso(ws[i]) if (lang != "en" or ws[i][:1].isupper()) else None
+        if iso is None:
+            i += 1
+            continue
+        group = [iso]  # a run of demonyms joined by "and", "или", commas
+        j = i + 1
+        while j + 1 < len(ws) and ws[j].lower() in _JOIN:
+            nxt = ws[j + 1] if ws[j + 1].lower() not in _JOIN else (
+                ws[j + 2] if j + 2 < len(ws) else "")
+            step = 2 if ws[j + 1].lower() not in _JOIN else 3
+            got = _demonym_iso(nxt) if (lang != "en" or nxt[:1].isupper()) else None
+            if got is None:
+                break
+            group.append(got)
+            j += step
+        last = j - 1
+        owned = last + 1 < len(ws) and (ws[last + 1].lower() in ("owned", "-owned", "run",
+                                                                  "operated", "backed")
+                                        or _near_property(ws, last, 2))
+        if len(group) > 1 and owned and first in group:
+            named = list(dict.fromkeys(group))  # in the order the text names them
+            owners = named + [o for o in owners if o not in named]
+        i = max(j, i + 1)
+    return tuple(owners)
