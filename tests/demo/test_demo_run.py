@@ -38,10 +38,12 @@ def test_collects_every_distinct_report(demo):
 
 def test_wire_copies_linked_as_near_duplicates(demo):
     _, summary = demo
-    pairs = summary.near_duplicates
-    assert any(c.startswith("sample-almaty-post") and o.startswith("sample-global-wire")
-               for c, o in pairs)
-    assert any(c.startswith("sample-tashkent-times") for c, _ in pairs)
+    # Which of a wire story and its copy is stored first depends on fetch order, so the link
+    # may point either way; what matters is that the two are linked, once each.
+    pairs = {frozenset(o.split(":", 1)[0] for o in pair) for pair in summary.near_duplicates}
+    assert {"sample-almaty-post", "sample-global-wire"} in pairs
+    assert {"sample-tashkent-times", "sample-global-wire"} in pairs
+    assert len(summary.near_duplicates) == 2
     text = format_summary(summary)
     assert "near-duplicates linked to their original: " in text
     assert "errors recorded: 0" in text
