@@ -232,6 +232,7 @@ def run(feeds: int, items: int, concurrency: int) -> dict:
                     print(f"  {p.items_done} items, {p.new_reports} new, "
                           f"{p.items_done / p.elapsed_seconds:.0f}/s", file=sys.stderr)
 
+            load_before = os.getloadavg()[0]
             cpu_before = _cpu_seconds()
             server_before = _process_cpu_seconds(server.pid)
             started = time.perf_counter()
@@ -256,6 +257,7 @@ def run(feeds: int, items: int, concurrency: int) -> dict:
         "collector_cpu_ms_per_article": round(1000 * cpu / max(1, summary.new_reports), 2),
         "extraction_cpu_ms_per_article": round(_extraction_cpu_ms(), 2),
         "server_cpu_ms_per_article": round(1000 * server_cpu / max(1, summary.new_reports), 2),
+        "load_average_1min_start": round(load_before, 2),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "target_articles_per_second": TARGET_PER_SECOND,
     }
@@ -282,8 +284,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                result["server_cpu_ms_per_article"])
     bound = 1000 / max(c, (c + e + v) / 2)
     print(f"cpu per article: collector {c} ms, extraction workers {e} ms, server {v} ms: at "
-          f"most {bound:.0f} articles/s on two idle cores (1-min load average during the run "
-          f"{result['load_average_1min']})")
+          f"most {bound:.0f} articles/s on two idle cores (1-min load average "
+          f"{result['load_average_1min_start']} at the start, {result['load_average_1min']} "
+          "at the end)")
     print(json.dumps(result))
     return 0 if result["errors"] == 0 and result["stored"] == result["new_reports"] else 1
 
