@@ -187,7 +187,8 @@ class Coder:
         for clause, c_start in _clauses(text):
             c_end = c_start + len(clause)
             bounds = _token_bounds(parsed, c_start, c_end)
-            cues = [Cue(n, s, e, _modality(parsed, text, s, e, p.lang, bounds))
+            cues = [Cue(n, s, e, mod.ASSERTED if _unopposed(n, text[s:e]) else
+                        _modality(parsed, text, s, e, p.lang, bounds))
                     for n, s, e in p.cues[i] if c_start <= s < c_end]
             if not cues:
                 continue
@@ -318,6 +319,11 @@ def claim_id(doc_id: str, version: str, index: int) -> str:
 
 # --- helpers ---------------------------------------------------------------------------------
 
+def _unopposed(name: str, cue_text: str) -> bool:
+    """ "Without a fight" / "без боя" asserts a handover; its "without" negates nothing."""
+    return name == "withdraw" and cue_text.lower().startswith(("without", "без"))
+
+
 def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
     """The text with its dateline blanked (same offsets) and the dateline's country, if any."""
     end, name, when = dateline(text[:200])
@@ -405,7 +411,7 @@ def _entities(parsed: Any, text: str, lang: str) -> list[tuple[str, str]]:
     return []
 
 
-_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
+_YEAR = re.compile(r"(?<![\d.,])(?<!since )(?<!Since )(?<!с )(?<!С )(?<!from )(1[89]\d\d|20\d\d)(?![\d.,])")  # noqa: E501
 _RECALL = re.compile(r"\b(?:recall\w*|remember\w*|anniversary|commemorat\w*|documentary|history|"
                      r"годовщин\w*|вспомина\w*|памят\w*|жылдыгы)\b", re.I)
 
@@ -437,8 +443,8 @@ def _plausible(place: Any, text: str, doc_iso3: str | None) -> bool:
     if doc_iso3 and iso3 == doc_iso3:
         return True
     name = getattr(place, "location", "") or ""
-    if not name:
-        return True
+    if not name or (getattr(place, "surface", "") and place.surface in text):
+        return True  # read from these very words ("Izium" for GeoNames' "Izyum")
     if not re.search("[A-Za-z]", text):  # Cyrillic text: landmarks resolve to towns; a
         if getattr(place, "geo_precision", 3) != 3:  # country must be named, transliterated
             return True

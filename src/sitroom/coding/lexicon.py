@@ -78,7 +78,7 @@ EN: dict[str, str] = {
         r"exchang\w* (?:of )?(?:gun)?fire|skirmish\w*|engaged\b|offensive\b|counter-?attack\w*|"
         r"repel\w*|repuls\w*|combat\b|hostilities"
     ),
-    "air": r"air ?strikes?|airstrik\w*|air raids?|drone strikes?|drone attacks?|(?:warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|uavs?) (?:\w+ )?(?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing)|bombing raids?|airstrike",  # noqa: E501
+    "air": r"air ?strikes?|airstrik\w*|air raids?|drone strikes?|drone attacks?|(?:warplanes?|fighter jets?|jets|aircraft|helicopters?|gunships?|drones?|uavs?) (?:\w+ ){0,3}(?:struck|bombed|hit|attacked|pounded|targeted|fired)|aerial (?:bombardment|attacks?|bombing)|bombing raids?|airstrike",  # noqa: E501
     "shell": (
         r"shell(?:ed|ing|s)\b|artillery|mortars?\b|mortar (?:fire|shells?|rounds?)|rockets?\b|"
         r"missiles?\b|howitzer\w*|katyusha\w*|bombard\w*"
@@ -112,7 +112,8 @@ EN: dict[str, str] = {
         r"taking) (?:full )?control|captur(?:ed|ing|e) (?:the )?(?:\w+ )?(?:town|city|village|"
         r"district|area|base|territory|locality|region|province)|overr(?:an|un)|fell to|(?:seized|"
         r"took over|taken over) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|"
-        r"territory|locality|region)"
+        r"territory|locality|region)|captur(?:ed|ing) (?-i:[A-Z])\w+|"
+        r"entered\b[^.;]{0,40}\bwithout (?:a fight|resistance|fighting|a shot)"
     ),
     "retake": (
         r"retook|retaken|retake|recaptur\w*|regain\w*|liberat(?:ed|ing|e)|reclaimed|took back|"
@@ -141,7 +142,8 @@ EN: dict[str, str] = {
         r"(?:formed|launched|created|founded|announced) (?:a |an )?new (?:armed |rebel |"
         r"political )?(?:group|party|coalition|alliance|movement|faction|front)|merg(?:ed|"
         r"er) (?:with|into)|split from|defect\w*|surrender\w*|disband\w*|dissolv(?:ed|es|ing)|"
-        r"pledged allegiance|renamed|lay down (?:their|its) (?:arms|weapons)|laid down (?:their|"
+        r"pledged allegiance|dissolution of (?:the )?(?:government|parliament|constitution)|"
+        r"renamed|lay down (?:their|its) (?:arms|weapons)|laid down (?:their|"
         r"its) (?:arms|weapons)"
     ),
     # crisis extension
@@ -270,7 +272,7 @@ RU: dict[str, str] = {
         r"столкновени\w*|столкнул\w*|бо[йия]\b|бо[ея]х?\b|боев\w+ действи\w*|перестрелк\w*|"
         r"сражени\w*|вооруженн\w* конфликт\w*"
     ),
-    "air": r"авиаудар\w*|(?:дрон|беспилотник)\w* (?:атаковал|ударил|нан[её]с|атаковали)\w*|удар\w* (?:беспилотник|дрон)\w*|авиаци\w+ нанесл\w*|бомбардиров\w*|атак\w+ (?:беспилотник|дрон)\w*",  # noqa: E501
+    "air": r"авиаудар\w*|(?:дрон|беспилотник)\w* (?:атаковал|ударил|нан[её]с|атаковали)\w*|удар\w* (?:беспилотник|дрон)\w*|авиаци\w*(?: \S+){0,3} нанесл\w*|бомбардиров\w*|атак\w+ (?:беспилотник|дрон)\w*",  # noqa: E501
     "shell": (
         r"обстрел\w* (?:из )?(?:артиллери|РСЗО|миномет|миномёт|ракет)\w*|артиллер\w*|минометн\w*|"
         r"миномёт\w*|ракетн\w+ удар\w*|ракет\w*|снаряд\w*"
@@ -292,8 +294,8 @@ RU: dict[str, str] = {
     ),
     "retake": r"освободил\w* (?:от \w+ )?(?:город|сел|район|посел)\w*|вернул\w* контроль|отбил\w*",
     "disrupt": (
-        r"обезвредил\w*|сбит\w*|предотвратил\w* теракт\w*|изъял\w* (?:оружи|боеприпас|"
-        r"взрывчат)\w*|сбил\w*|перехват\w*"
+        r"обезвредил\w*|сбит\w*|предотвратил\w* теракт\w*|изъял\w*(?: \S+){0,5} (?:оружи|"
+        r"боеприпас|взрывчат)\w*|сбил\w*|перехват\w*"
     ),
     "withdraw": (
         r"без бо[яё]\w*|без сопротивлени\w*|отход\w*|отошл\w*|отступил\w*|вывел\w* (?:войска|"
@@ -301,11 +303,16 @@ RU: dict[str, str] = {
     ),
     "agreement": (
         r"соглашени\w*|заявлени\w* о прекращении огня|прекращени\w* огня|перемири\w*|договорил\w*|"
-        r"подписал\w* (?:договор|меморандум|соглашени)\w*"
+        r"подписал\w* (?:договор|меморандум|соглашени)\w*|согласил\w* (?:на|разоружит|прекратит|"
+        r"сложить|вывести|начать переговоры)\w*"
+    ),
+    "base": (
+        r"(?:открыл|развернул|разместил|создал|оборудовал)\w*(?: \S+){0,3} "
+        r"(?:(?:военн\w+|новы\w+) )?(?:баз[аыу]|лагер[ья]|штаб)\w*"
     ),
     "change_group": (
         r"создал\w* (?:новую )?(?:парти|коалици|движени|групп)\w*|объединил\w*|распустил\w*|"
-        r"сдал\w*ся"
+        r"сдал\w*ся|роспуск\w*"
     ),
     "resign": (
         r"отставк\w*|ушел в отставку|ушёл в отставку|подал\w* в отставку|уволил\w*|уволен\w*|"
@@ -359,11 +366,12 @@ RU: dict[str, str] = {
 }
 
 KY: dict[str, str] = {
-    "protest": r"митинг\w*|нааразылык\w*|чогулу?[пш]\w*|демонстрац\w*|акци\w*|нааразы\w*",
+    "protest": r"митинг\w*|пикет\w*|нааразылык\w*|чогулу?[пш]\w*|демонстрац\w*|акци\w*|нааразы\w*",
     "riot": r"баш аламандык\w*|башаламандык\w*|тополоң\w*|массалык тартипсиздик\w*",
     "storm": r"басып ал\w*|ээлеп ал\w*|кирип ал\w*|штурм\w*|басып кир\w*",
     "burn": r"өрттө\w*|күйгүз\w*|өрт\w*",
     "shell": r"миномет\w*|артиллерия\w*|ракета\w*",
+    "air": r"дрон\w* (?:\w+ )?сокку\w*|аба соккусу\w*|авиасокку\w*|учкучсуз\w*",
     "agreement": r"макул болушт\w*|келишимге кол кой\w*|ок атышууну токтот\w*",
     "loot": r"талап-тоно\w*|тоно\w*|талап кет\w*",
     "vandal": r"талкала\w*|кыйрат\w*",

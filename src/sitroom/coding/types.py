@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from sitroom.coding.actors import ActorRef
 
-_DEMO_VIOLENCE = frozenset({"riot", "stone", "burn", "storm", "vandal", "loot", "barricade"})
+_DEMO_VIOLENCE = frozenset({"riot", "stone", "burn", "storm", "vandal", "loot", "barricade",
+                            "capture"})
 _REMOTE = ("chemical", "suicide", "air", "shell", "ied", "grenade")
 
 
@@ -65,9 +66,12 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         return "Headquarters or base established"
 
     # 3. Territory.
-    if c & {"capture", "retake"} and "withdraw" in c and not c & {"kill", "shoot", "attack"}:
+    if c & {"capture", "retake"} and "withdraw" in c and not c & {"kill", "shoot", "attack"} and (
+        agent not in ("protesters", "rioters", "civilians")
+    ):
         return "Non-violent transfer of territory"  # entered without a fight
-    if c & {"capture", "retake"}:
+    crowd = agent in ("protesters", "rioters", "civilians")
+    if c & {"capture", "retake"} and not crowd:
         if "retake" in c or agent == "state":
             return "Government regains territory" if agent in ("state", None) else (
                 "Non-state actor overtakes territory")
