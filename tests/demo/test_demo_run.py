@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import pytest
-
 from sitroom.cli import main
-from sitroom.demo import run_demo
 from sitroom.demo.corpus import load_corpus
 from sitroom.demo.runner import format_summary
 from sitroom.store import ReportQuery, open_store
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    return db, run_demo(db, out=io.StringIO())
 
 
 def test_collects_every_distinct_report(demo):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from sitroom.demo.check import DemoScore, corpus_id, score_demo
 from sitroom.model import ErrorRecord, Event, _Plain
 from sitroom.settings import Settings
 
@@ -44,6 +45,7 @@ class DemoSummary(_Plain):
     claims: int = 0
     events: tuple[Event, ...] = ()
     unmerged: int = 0
+    score: DemoScore | None = None
 
 
 def sqlite_url(db_path: str | os.PathLike[str], *, fresh: bool = True) -> str:
@@ -98,6 +100,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         merge_store(store, case=case.name)
         events = tuple(store.list_events(case=case.name))
         reports = list(store.iter_reports(ReportQuery(case=case.name)))
+        claims = {c.id: c for c in store.iter_claims()}
         errors = tuple(store.list_errors(limit=1000))
     finally:
         store.close()
@@ -111,8 +114,8 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
 
     near = tuple((label(r.id), label(r.near_duplicate_of)) for r in reports
                  if r.near_duplicate_of and r.near_duplicate_of in by_id)
-    corpus_ids = [r.url.rsplit("/", 1)[-1].removesuffix(".html") for r in reports]
-    samples = sum(1 for cid in corpus_ids if cid in served and served[cid].sample)
+    corpus_ids = {r.id: corpus_id(r.url) for r in reports}
+    samples = sum(1 for cid in corpus_ids.values() if cid in served and served[cid].sample)
     return DemoSummary(
         db_path=str(db_path), case=case.name, outlets=len(outlets),
         feeds=collected.feeds_checked, items_seen=collected.items_seen,
@@ -127,6 +130,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         claims=coded.claims_new,
         events=tuple(e for e in events if e.status != "unmerged"),
         unmerged=sum(1 for e in events if e.status == "unmerged"),
+        score=score_demo(events, claims, corpus_ids),
     )
 
 
@@ -154,6 +158,7 @@ def format_summary(summary: DemoSummary) -> str:
         "",
         f"{summary.claims} claims coded, merged into {len(summary.events)} events "
         f"({summary.unmerged} claims left unmerged: no date or no place)",
+        *([summary.score.line()] if summary.score else []),
         *_event_lines(summary.events),
     ]
     return "\n".join(lines)
