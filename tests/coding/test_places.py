@@ -160,7 +160,7 @@ def test_country_and_country_of(gaz):
 
 
 def test_hint_country_first(gaz):
-    found = gaz.find("Moscow said the unrest in Osh worried it.", "en", country_hint="KGZ")
+    found = gaz.find("Riots in Moscow and in Osh were reported.", "en", country_hint="KGZ")
     assert [p.location for p in found][:2] == ["Osh", "Moscow"]
 
 
@@ -250,3 +250,28 @@ def test_no_dateline(text):
     from sitroom.coding.places import split_dateline
 
     assert split_dateline(text) == ("", text)
+
+
+def test_region_after_a_town_picks_the_namesake_there(gaz):
+    p = first(gaz, "Fighters ambushed a convoy near Kani township (Sagaing region) on Tuesday.")
+    assert (p.location, p.admin1, p.iso3) == ("Kani", "Sagaing", "MMR")
+
+
+def test_a_capital_speaking_is_its_government(gaz):
+    found = gaz.find("Moscow said it was watching events in Bishkek closely.", "en")
+    assert [p.location for p in found] == ["Bishkek"]
+    assert first(gaz, "Protesters rallied in Moscow on Sunday.").location == "Moscow"
+
+
+def test_the_country_speaking_ranks_after_the_one_spoken_of(gaz):
+    text = "МИД России призвал все политические силы Киргизии к диалогу."
+    assert gaz.country_of(text, "ru") == "KGZ"
+    assert gaz.find(text, "ru")[0].iso3 == "KGZ"
+    assert gaz.country_of("Russia and Ukraine signed a deal.", "en") == "RUS"
+
+
+def test_region_named_by_ner_is_not_its_town(gaz):
+    found = gaz.find("Troops recaptured Izium after a counteroffensive in Kharkiv region.", "en",
+                     names=["Kharkiv"])
+    assert found[0].iso3 == "UKR" and found[0].surface == "Izium"
+    assert all(not (p.location == "Kharkiv" and p.geo_precision == 1) for p in found)

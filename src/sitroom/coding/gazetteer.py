@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitroom.coding.places import (
@@ -38,7 +38,7 @@ from sitroom.coding.places import (
     words,
 )
 
-__all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms"]
+__all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms", "stem_demonym"]
 
 DATA = Path(__file__).parent / "data"
 MAX_N = 5  # longest name, in words, looked up
@@ -89,6 +89,32 @@ def demonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple
     return en, tuple(ru), tuple(ky)
 
 
+@functools.cache
+def _stem_tables() -> dict[str, tuple[tuple[int, ...], dict[str, str]]]:
+    """Russian and Kyrgyz demonym stems by language: (lengths, longest first; stem → ISO3)."""
+    _, ru, ky = demonyms()
+    out = {}
+    for lang, pairs in (("ru", ru), ("ky", ky)):
+        table: dict[str, str] = {}
+        for stem, iso in pairs:  # longest first already; keep the first of equal stems
+            table.setdefault(stem, iso)
+        out[lang] = (tuple(sorted({len(st) for st in table}, reverse=True)), table)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def stem_demonym(word: str, lang: str, max_rest: int | None = None) -> str | None:
+    """ISO3 of the longest Russian ("ru") or Kyrgyz ("ky") demonym stem a lower-case word
+    starts with ("киргизских" → KGZ); ``max_rest`` caps the letters after the stem."""
+    lengths, table = _stem_tables()[lang]
+    for n in lengths:
+        if n <= len(word) and (max_rest is None or len(word) - n <= max_rest):
+            iso = table.get(word[:n])
+            if iso is not None:
+                return iso
+    return None
+
+
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_OR_CYR = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’\-.ʻ]+$")
 _EXTRA_COUNTRY_NAMES = {
@@ -120,6 +146,17 @@ _ACLED_COUNTRY = {
 }
 
 
+_SPEECH_EN = {"said", "says", "warned", "warns", "condemned", "condemns", "accused", "accuses",
+              "denied", "denies", "rejected", "rejects", "urged", "urges", "insisted", "insists",
+              "demanded", "demands", "supports", "supported", "welcomed", "welcomes",
+              "responded", "vowed", "vows", "threatened", "threatens", "claimed", "claims",
+              "blamed", "blames", "protested", "recognised", "recognized", "believes",
+              "wants", "hopes", "expects", "called", "calls", "announced", "criticised",
+              "criticized", "sanctioned", "retaliated", "summoned", "expelled"}
+_SPEECH_RU = ("заяв", "поддерж", "призв", "призыв", "осуд", "обвин", "отверг", "сообщ",
+              "предупред", "требу", "потребов", "счита", "настаива", "отреагир", "приветств",
+              "выраз", "выступ", "признал", "угрожа", "пригроз", "отвергл", "билдир", "айтт",
+              "талап", "колдо")
 _REGION_WORDS = {"region", "state", "province", "oblast", "governorate", "county", "district",
                  "regional", "zone", "township"}
 # words before a village's name: "in", "near", "the village of", "attacked Boni"
@@ -349,6 +386,7 @@ class Gazetteer:
         marks, taken = self._landmarks(toks, low, context)
         found.extend(marks)
         soft = set(named)
+        covered: list[tuple[int, int]] = []  # character spans already read as places
         nouns: set[str] | None = None
         found_idx: list[int] = []
         while i < len(toks):
@@ -398,6 +436,23 @@ class Gazetteer:
                 if not cands:
                     i += n
                     continue
+            region = self._region_after(toks, i + n, text) if n <= 2 else None
+            if region is not None and not any(self.entries[c[0]].kind != "city" for c in cands):
+                inside = [c for c in cands if self.entries[c[0]].iso3 == region.iso3 and (
+                    region.kind == "country" or self.entries[c[0]].admin1 == region.name)]
+                if not inside and region.kind == "admin1":  # "Kani township (Sagaing)": a
+                    found.append((toks[i][1], len(found), Place(  # namesake elsewhere is not it
+                        plain(" ".join(w for w, _, _ in toks[i:i + n])), plain(region.name),
+                        self.country_names.get(region.iso3, region.iso3), region.iso3,
+                        region.lat, region.lon, 1)))
+                    covered.append((toks[i][1], toks[i + n - 1][2]))
+                    soft.add(region.iso3)
+                    i += n
+                    continue
+                cands = inside or cands
+            if self._speaks(toks, low, i + n, cands):
+                i += n  # "Moscow said", "Москва поддерживает": a government, not a place
+                continue
             near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
             best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
             e = self.entries[best[0]]
@@ -425,13 +480,22 @@ class Gazetteer:
                            "четинде")
             ):
                 precision = 2
-            found.append((toks[i][1], len(found), self._place(e, precision)))
+            place = self._place(e, precision)
+            said = text[toks[i][1]:toks[i + n - 1][2]]
+            if skeleton(said) == skeleton(place.location):  # a spelling of it, not another name
+                place = replace(place, surface=said)
+            found.append((toks[i][1], len(found), place))
+            if found[-1][2].geo_precision == 3:  # "Kharkiv region": not Kharkiv the town
+                covered.append((toks[i][1], toks[i + n - 1][2]))
             found_idx.append(best[0])
             soft.add(e.iso3)
             i += n
         for name in names:
             if not name or name == text:
                 continue
+            at = text.find(name)
+            if at >= 0 and any(a <= at < b or at <= a < at + len(name) for a, b in covered):
+                continue  # read in context already ("Kharkiv region" is not Kharkiv the city)
             got_places = self.find(name, lang, country_hint=country_hint or context)
             for p in got_places:
                 found.append((text.find(name), len(found), p))
@@ -440,6 +504,8 @@ class Gazetteer:
                 if unknown is not None:
                     found.append((text.find(name), len(found), unknown))
         found.extend(self._capital(toks, low, country_hint, named_at, found))
+        found = [(f[0] + 1_000_000 if _speaker(text, f[0], f[2]) else f[0], f[1], f[2])
+                 for f in found]
         return _rank(found, country_hint)
 
     def _small_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
@@ -555,6 +621,19 @@ class Gazetteer:
         return Place(plain(name), admin1, self.country_names.get(region.iso3, region.iso3),
                      region.iso3, region.lat, region.lon, 1), n
 
+    def _speaks(self, toks, low, j: int, cands) -> bool:
+        """Whether a capital's name is its government speaking: "Moscow said", "Beijing has
+        condemned", "Москва поддерживает контакты"."""
+        if j >= len(low):
+            return False
+        verb = low[j + 1] if low[j] in ("has", "have", "had", "is", "was", "will", "would",
+                                        "also", "на", "тоже", "также") and j + 1 < len(low) \
+            else low[j]
+        if not (verb in _SPEECH_EN or verb.startswith(_SPEECH_RU)):
+            return False
+        return any(self.entries[c].kind == "city" and self.entries[c].name
+                   == self.capitals.get(self.entries[c].iso3) for c, _ in cands)
+
     def _unnamed_town(self, name: str, text: str, lang: str, hint: str | None,
                       context: set[str]) -> Place | None:
         """A place the NER saw but no table knows ("attacked a post in Seytenga"), taken as a
@@ -634,7 +713,7 @@ class Gazetteer:
                          ) -> dict[str, list[int]]:
         """ISO3 → word positions, for every country named or adjective used."""
         out: dict[str, list[int]] = {}
-        en, ru, ky = demonyms()
+        en = demonyms()[0]
         for i, (w, _, _) in enumerate(toks):
             k = norm(w)
             iso = None
@@ -643,10 +722,9 @@ class Gazetteer:
             elif w[:1].isupper() and k in en:
                 iso = en[k]
             elif not k.isascii() and _CYR.search(k):
-                iso = next((c for s, c in ru if k.startswith(s)), None)
+                iso = stem_demonym(k, "ru")
                 if iso is None and lang == "ky":
-                    iso = next((c for s, c in ky if k.startswith(s) and len(k) - len(s) <= 5),
-                               None)
+                    iso = stem_demonym(k, "ky", 5)
             if iso is None and w[:1].isupper():
                 got = self._lookup(toks, i, lang, forced=False)
                 if got is not None:
@@ -667,14 +745,39 @@ class Gazetteer:
 
     def country_of(self, text: str, lang: str) -> str | None:
         """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
-        named = self._countries_named(words(text[:100_000]), lang)
-        return min(named, key=lambda c: named[c][0]) if named else None
+        toks = words(text[:100_000])
+        named = self._countries_named(toks, lang)
+        if not named:
+            return None
+
+        def key(c: str) -> tuple[bool, int]:  # "МИД России ... Киргизии": the one spoken of
+            at = named[c][0]
+            return _speaker(text, toks[at][1], self.country(c)), at
+
+        return min(named, key=key)
 
 
 def _char_pos(toks, joined: str, pos: int) -> int:
     """Character offset in the text of the word at ``pos`` in the joined normalised words."""
     k = joined[:pos].count(" ")
     return toks[min(k, len(toks) - 1)][1] if toks else 0
+
+
+_BODY_BEFORE = re.compile(r"(?:\bМИД|министерств\w* иностранных дел|посольств\w*|"
+                          r"правительств\w*|\bministry of foreign affairs of|"
+                          r"\bforeign ministry of|\bembassy of|\bgovernment of)\s*$", re.I)
+_BODY_AFTER = re.compile(r"^\w*(?:['’]s)?\s+(?:foreign\s+ministry|foreign\s+minister|"
+                         r"embassy|ministry\s+of\s+foreign\s+affairs|government\s+said)",
+                         re.I)
+
+
+def _speaker(text: str, pos: int, place: Place) -> bool:
+    """Whether a country is named as the one speaking ("МИД России", "Russia's foreign
+    ministry"): the report's place is the country spoken about, so it ranks after."""
+    if place.geo_precision != 3 or place.admin1 is not None or pos < 0:
+        return False
+    return bool(_BODY_BEFORE.search(text[max(0, pos - 40):pos])
+                or _BODY_AFTER.match(text[pos:pos + 60]))
 
 
 def _rank(found: list[tuple[int, int, Place]], hint: str | None) -> list[Place]:

@@ -12,9 +12,10 @@ Kyrgyz case endings removed ("в Бишкеке", "Ошто"); Cyrillic translit
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
@@ -51,6 +52,8 @@ class Place:
     latitude: float | None
     longitude: float | None
     geo_precision: int  # ACLED: 1 town or known spot, 2 near a town / district, 3 region or country
+    # the words of the text the place was read from ("Izium" for GeoNames' "Izyum"), if any
+    surface: str = field(default="", compare=False)
 
 
 def default_gazetteer():
@@ -64,6 +67,7 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 _PUNCT = str.maketrans({**{c: " " for c in "-‐–—.,/"}, **{c: "" for c in "’'`ʻʼ‘"}})
 
 
+@functools.lru_cache(maxsize=131072)
 def norm(s: str) -> str:
     """Comparable form of a name or phrase: "Jalal-Abad" → "jalal abad", "Ош" → "ош"."""
     s = s.casefold()
@@ -127,8 +131,13 @@ _KY_SUFFIXES = tuple(sorted({
 }, key=len, reverse=True))
 
 
-def ky_stem(word: str) -> list[str]:
-    """Candidate bases of a Kyrgyz word: "бишкекте" → ["бишкек"], "оштогу" → ["ош"]."""
+@functools.lru_cache(maxsize=65536)
+def ky_stem(word: str) -> tuple[str, ...]:
+    """Candidate bases of a Kyrgyz word: "бишкекте" → ("бишкек",), "оштогу" → ("ош",)."""
+    return tuple(_ky_stem(word))
+
+
+def _ky_stem(word: str) -> list[str]:
     out = []
     for suf in _KY_SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 2:
@@ -149,6 +158,7 @@ _LATIN_FOLD = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"),
                ("ou", "u"), ("ee", "i"))
 
 
+@functools.lru_cache(maxsize=131072)
 def skeleton(name: str) -> str:
     """Script-blind spelling key: "Джалал-Абад", "Jalal-Abad", "Dzhalal-Abad" → "jalalabad"."""
     s = norm(name).replace(" ", "")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitroom.coding.gazetteer import demonyms
+from sitroom.coding.gazetteer import demonyms, stem_demonym
 from sitroom.coding.places import norm
 
 __all__ = ["target_owner", "target_owners"]
@@ -43,18 +43,14 @@ _RU_OWNED = re.compile(r"(?:принадлеж\w+|владе\w+|собствен
 
 
 def _demonym_iso(word: str) -> str | None:
-    en, ru, ky = demonyms()
+    en = demonyms()[0]
     k = norm(word)
     if k in en:
         return en[k]
+    if word.isascii():
+        return None
     low = word.lower().replace("ё", "е")
-    for stem, iso in ru:
-        if low.startswith(stem):
-            return iso
-    for stem, iso in ky:
-        if low.startswith(stem) and len(low) - len(stem) <= 6:
-            return iso
-    return None
+    return stem_demonym(low, "ru") or stem_demonym(low, "ky", 6)
 
 
 def _country_name_iso(name: str) -> str | None:
