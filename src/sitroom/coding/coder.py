@@ -320,8 +320,8 @@ def claim_id(doc_id: str, version: str, index: int) -> str:
 # --- helpers ---------------------------------------------------------------------------------
 
 def _unopposed(name: str, cue_text: str) -> bool:
-    """ "Without a fight" / "без боя" asserts a handover; its "without" negates nothing."""
-    return name == "withdraw" and cue_text.lower().startswith(("without", "без"))
+    """ "Without a fight", "no resistance", "без боя" assert a handover; they negate nothing."""
+    return name == "unopposed"
 
 
 def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
