@@ -165,13 +165,13 @@ def format_summary(summary: DemoSummary) -> str:
 
 
 def _figure(name: str, fig) -> str:
-    if fig is None or fig.value is None:
+    if fig is None or not (fig.value or fig.high):
         return ""
     spread = f" ({fig.low}-{fig.high})" if fig.high is not None and fig.high != fig.low else ""
     return f" {name} {fig.value}{spread}{' DISPUTED' if fig.disputed else ''};"
 
 
-def _event_lines(events: tuple[Event, ...], most: int = 25) -> list[str]:
+def _event_lines(events: tuple[Event, ...], most: int = 15) -> list[str]:
     """The best-corroborated events first, each with its per-outlet figures."""
     def weight(e: Event) -> tuple:
         n = e.corroboration.independent_outlets if e.corroboration else 0
@@ -198,5 +198,7 @@ def _event_lines(events: tuple[Event, ...], most: int = 25) -> list[str]:
             if said:
                 lines.append(f"      {f.outlet} ({f.bloc}): {said}")
     if len(events) > most:
-        lines.append(f"  ... and {len(events) - most} more: sitroom events list")
+        single = sum(1 for e in events if e.corroboration and e.corroboration.single_source)
+        lines.append(f"  ... and {len(events) - most} more ({single} of all {len(events)} rest on "
+                     "a single source): sitroom events list")
     return lines
