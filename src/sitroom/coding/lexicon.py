@@ -20,6 +20,7 @@ EN: dict[str, str] = {
                r"|sit-ins?\b|picket\w*|took to the streets|take to the streets|(?<!air )(?<!drone )(?<!missile )(?<!air-)(?<!-)strik(?:e|es|ing|ers)\b(?! (?:on|at|against))"  # noqa: E501
                r"|walkouts?\b|boycott\w*|vigils?\b|gathered (?:outside|in front|at|in|near|on)\b|blockade\w*|marchers",  # noqa: E501
     "riot": r"riot\w*|unrest\b|violent (?:protest|demonstration)s?",
+    "crowd": r"crowds?\b",
     "mob": (
         r"mobs?\b|lynch\w*|vigilante\w*|angry (?:crowd|villagers|residents|youths?)|"
         r"jungle justice|mob justice"
@@ -95,7 +96,8 @@ EN: dict[str, str] = {
     ),
     "grenade": r"(?<!stun )(?<!tear gas )(?<!tear-gas )(?<!smoke )grenades?\b",
     "chemical": (
-        r"chemical (?:weapons?|attacks?|agents?|munitions?)|\bsarin\b|chlorine (?:gas|attack|"
+        r"chemical (?:weapons?|attacks?|agents?|munitions?)|\bsarin\b|(?:filled with|containing|"
+        r"laden with) (?:chlorine|sarin|toxic|poison)|toxic gas|chlorine (?:gas|attack|"
         r"bombs?|barrels?)|nerve agents?|mustard gas"
     ),
     "sexual": (
@@ -112,14 +114,20 @@ EN: dict[str, str] = {
         r"taking) (?:full )?control|captur(?:ed|ing|e) (?:the )?(?:\w+ )?(?:town|city|village|"
         r"district|area|base|territory|locality|region|province)|overr(?:an|un)|fell to|(?:seized|"
         r"took over|taken over) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|"
-        r"territory|locality|region)|captur(?:ed|ing) (?-i:[A-Z])\w+|"
+        r"territory|locality|region)|(?:captur(?:ed|ing)|took over) (?-i:[A-Z])\w+|"
+        r"entered (?:the )?(?-i:[A-Z])\w+ (?:district|region|province)|"
         r"entered\b[^.;]{0,40}\bwithout (?:a fight|resistance|fighting|a shot)"
     ),
     "retake": (
         r"retook|retaken|retake|recaptur\w*|regain\w*|liberat(?:ed|ing|e)|reclaimed|took back|"
         r"taken back|cleared (?:the )?(?:\w+ )?(?:town|area|village|district)"
     ),
-    "withdraw": r"withdr(?:ew|awn|aw)\b|without (?:a fight|resistance|fighting|a shot)|pulled out|handed over|ceded|vacated|transferred control|handover",  # noqa: E501
+    "withdraw": r"withdr(?:ew|awn|aw)\b|pulled out|vacated|abandon(?:ed|ing) (?:their |its )?(?:posts?|positions?|bases?)",  # noqa: E501
+    "unopposed": (
+        r"without (?:a fight|resistance|fighting|a shot)|(?:there was )?no resistance|unopposed|"
+        r"handed (?:over|back) (?:the )?(?:\w+ ){0,2}(?:base|town|city|district|territory|control|"
+        r"positions?|region|airport|camp)s?|ceded|transferred control|handover|melted away"
+    ),
     "base": (
         r"(?:established|set up|built|opened|setting up|establish) (?:a |an |its |their |new |"
         r"the )*(?:military |forward |operating )?(?:bases?|camps?|headquarters|outposts?|"
@@ -150,7 +158,8 @@ EN: dict[str, str] = {
     "resign": (
         r"resign\w*|stepped down|step down|steps down|stepping down|quit (?:his|her|"
         r"their) (?:post|office|job)|dismiss(?:ed|es|al) (?!reports|claims|allegations|"
-        r"the reports)|sacked|ousted|removed from (?:office|post|power)|relieved of|abdicat\w*|"
+        r"the reports)|sacked|ousted|removed from (?:office|post|power)|"
+        r"voted\b[^.;]{0,40}\bto (?:remove|oust|dismiss)\b|relieved of|abdicat\w*|"
         r"toppled|overthr(?:own|ew)"
     ),
     "appoint": (
@@ -159,8 +168,9 @@ EN: dict[str, str] = {
         r"interim )?(?:prime minister|president|premier|minister|head|governor|mayor|chief|"
         r"speaker|commander)|sworn in|swore in|declared (?:\w+ ){0,2}(?:new |acting |"
         r"interim )?(?:president|prime minister|leader|head of state)|"
-        r"elected (?:as )?(?:the )?(?:new |acting )?(?:president|prime minister|speaker|leader|"
-        r"premier)|took office|assumed (?:office|the presidency|power|the post)|nominat\w*|"
+        r"elected (?:\w+ ){0,3}(?:as )?(?:the )?(?:new |acting )?(?:president|prime minister|"
+        r"speaker|leader|premier)|took office|assumed (?:office|the presidency|power|the post)|"
+        r"nominat\w*|"
         r"approved (?:\w+ ){0,3}as (?:the )?(?:new )?(?:prime minister|premier|president)|"
         r"became (?:the )?(?:new |acting )?(?:president|prime minister|premier)"
     ),
@@ -240,6 +250,7 @@ RU: dict[str, str] = {
         r"акци\w+ (?:протеста|несогласных)|протестующ\w*"
     ),
     "riot": r"беспорядк\w*|погром\w*|бунт\w*",
+    "crowd": r"толп\w*",
     "mob": r"самосуд\w*|толп\w+ (?:избил|напал)\w*",
     "stone": r"камн\w*|коктейл\w* молотова|бросал\w* бутылк\w*",
     "burn": (
@@ -282,7 +293,10 @@ RU: dict[str, str] = {
     "grenade": (
         r"(?<!светошумовые )(?<!светошумовых )(?<!светошумовой )(?<!светозвуковые )гранат\w*"
     ),
-    "chemical": r"химическ\w+ (?:оружи|атак)\w*|зарин\w*|хлор\w*",
+    "chemical": (
+        r"химическ\w+ (?:оружи|атак)\w*|зарин\w*|хлор\w*|горчичн\w* газ\w*|иприт\w*|"
+        r"отравляющ\w* веществ\w*|токсичн\w* газ\w*"
+    ),
     "sexual": r"изнасил\w*|сексуальн\w+ насили\w*",
     "abduct": (
         r"похитил\w*|увезл\w* неизвестн\w*|похищен\w*|похищени\w*|заложник\w*|пропал\w* без вести"
@@ -297,8 +311,9 @@ RU: dict[str, str] = {
         r"обезвредил\w*|сбит\w*|предотвратил\w* теракт\w*|изъял\w*(?: \S+){0,5} (?:оружи|"
         r"боеприпас|взрывчат)\w*|сбил\w*|перехват\w*"
     ),
+    "unopposed": r"без бо[яё]\w*|без сопротивлени\w*|передал\w* (?:\w+ )?(?:контроль|под контроль)",
     "withdraw": (
-        r"без бо[яё]\w*|без сопротивлени\w*|отход\w*|отошл\w*|отступил\w*|вывел\w* (?:войска|"
+        r"отход\w*|отошл\w*|отступил\w*|вывел\w* (?:войска|"
         r"подразделени)\w*"
     ),
     "agreement": (
@@ -331,7 +346,8 @@ RU: dict[str, str] = {
         r"подсчёт\w* голосов|ЦИК (?:объявил|сообщил|огласил)|набрал\w* \d"
     ),
     "election_held": (
-        r"выборы (?:прошли|состоялись)|прошли (?:\w+ )?выборы|состоялись (?:\w+ )?выборы|"
+        r"выборы (?:прошли|состоялись)|прошли (?:\w+ ){0,2}выборы|состоялись (?:\w+ ){0,2}выборы|"
+        r"завершил\w* голосовани\w*|"
         r"голосовани\w* (?:прошло|состоялось)|проголосовал\w*"
     ),
     "release": (
@@ -380,9 +396,9 @@ KY: dict[str, str] = {
     "kill": r"өлтүр\w*|атып салы\w*",
     "dead": r"каза бол\w*|курман бол\w*|кайтыш бол\w*|набыт бол\w*|өлүк\w*|өлдү\w*",
     "injure": r"жаракат\w*|жарадар\w*|ооруканага\w*",
-    "shoot": r"ок чыгар\w*|аткыла\w*|атышты\w*|ок ат\w*",
+    "shoot": r"ок чыгар\w*|аткыла\w*|атышты\w*|ок ат(?!\w* \w*токто)\w*",
     "attack": r"кол салу\w*|кол сал\w*|чабуул\w*|сабап\w*|сабады\w*",
-    "clash": r"кагылыш\w*|атышуу\w*(?! \w*токтот)|салгылаш\w*|жаңжал\w*",
+    "clash": r"кагылыш\w*|атышуу(?!\w* \w*токто)\w*|салгылаш\w*|жаңжал\w*",
     "release": r"бошот\w*|абактан чыгар\w*|эркиндикке чыгар\w*|абактан чыкты",
     "resign": r"отставка\w*|кызматтан кет\w*|ордунан кет\w*|кызматын тапшыр\w*|кызматтан бошот\w*",
     "appoint": r"дайында\w*|шайлан\w*|бекитил\w*|милдетин аткаруучу",
@@ -401,9 +417,10 @@ KY: dict[str, str] = {
 
 PHYSICAL = frozenset({
     "protest", "riot", "mob", "stone", "burn", "storm", "vandal", "loot", "block", "barricade",
-    "disperse",
+    "disperse", "crowd",
     "arrest", "kill", "shoot", "attack", "clash", "air", "shell", "ied", "suicide", "grenade",
-    "chemical", "sexual", "abduct", "capture", "retake", "withdraw", "base", "disrupt",
+    "chemical", "sexual", "abduct", "capture", "retake", "withdraw", "unopposed", "base",
+    "disrupt",
     "agreement", "change_group",
 })
 WEAK = frozenset({"dead", "injure"})

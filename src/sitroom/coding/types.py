@@ -66,7 +66,7 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
         return "Headquarters or base established"
 
     # 3. Territory.
-    if c & {"capture", "retake"} and "withdraw" in c and not c & {"kill", "shoot", "attack"} and (
+    if c & {"capture", "retake"} and "unopposed" in c and not c & {"kill", "shoot", "attack"} and (
         agent not in ("protesters", "rioters", "civilians")
     ):
         return "Non-violent transfer of territory"  # entered without a fight
@@ -76,14 +76,22 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return "Government regains territory" if agent in ("state", None) else (
                 "Non-state actor overtakes territory")
         return "Non-state actor overtakes territory"
+    if "unopposed" in c and not violent and agent in ("state", "rebel", "militia", "external"):
+        return "Non-violent transfer of territory"
     if "withdraw" in c and not violent and (agent in ("state", "rebel", "militia", "external")):
         return "Non-violent transfer of territory"
 
     # 4. Demonstrations and riots.
     demo = "protest" in c or "riot" in c or agent in ("protesters", "rioters") or (
         protest_context and patient == "protesters")
-    if "mob" in c and "protest" not in c:
+    if "mob" in c and not c & {"protest", "riot"}:
         return "Mob violence"
+    if "crowd" in c and not (c & {"protest", "riot"} or protest_context) and not armed_agent and (
+        agent in ("rioters", "protesters", "civilians", None)
+    ) and (
+        c & (_DEMO_VIOLENCE | {"attack", "kill", "clash"}) - {"riot", "capture"}
+    ):
+        return "Mob violence"  # a crowd that burns or beats outside any demonstration
     if agent in ("protesters", "rioters") and violent and not (
         c & {"protest", "riot"} or protest_context
     ):
@@ -101,6 +109,18 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return "Protest with intervention"
         if c & {"protest", "riot", "block"}:
             return "Peaceful protest"
+
+    # A ceasefire or deal ends hostilities: the words of the war it ends are not a battle.
+    if "agreement" in c and not c & {"kill", "shoot", "attack", "dead"}:
+        return "Agreement"
+    # State lethal force on a dispersed or demonstrating crowd is excessive force.
+    if agent == "state" and c & {"kill", "shoot", "dead"} and not (
+        c & {"riot", "stone", "burn"}
+    ) and (
+        "disperse" in c or (patient == "protesters" and roles.patient is not None
+                            and roles.patient.assoc is None and c & {"kill", "shoot"})
+    ):
+        return "Excessive force against protesters"
 
     # 5. Battles and violence against civilians.
     if "clash" in c:
@@ -167,7 +187,7 @@ HEAD_CUES: dict[str, tuple[str, ...]] = {
     "Abduction/forced disappearance": ("abduct",),
     "Government regains territory": ("retake", "capture"),
     "Non-state actor overtakes territory": ("capture", "retake"),
-    "Non-violent transfer of territory": ("withdraw",),
+    "Non-violent transfer of territory": ("unopposed", "withdraw", "capture"),
     "Mob violence": ("mob", "attack", "kill", "clash", "burn"),
     "Violent demonstration": ("riot", "storm", "burn", "stone", "vandal", "loot", "attack",
                               "clash", "barricade", "block", "protest"),
