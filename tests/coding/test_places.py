@@ -275,3 +275,20 @@ def test_region_named_by_ner_is_not_its_town(gaz):
                      names=["Kharkiv"])
     assert found[0].iso3 == "UKR" and found[0].surface == "Izium"
     assert all(not (p.location == "Kharkiv" and p.geo_precision == 1) for p in found)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Hassan said the protest would continue.", "en"),
+    ("В Думе обсудили новый закон.", "ru"),
+])
+def test_a_person_or_the_duma_is_no_town(gaz, text, lang):
+    assert gaz.find(text, lang) == []
+
+
+def test_officials_in_a_capital_are_in_it(gaz):
+    assert first(gaz, "Officials in Moscow said it was calm.").location == "Moscow"
+
+
+def test_the_attackers_country_is_not_where_it_happened(gaz):
+    assert gaz.country_of("Российские военные нанесли удар по Киеву.", "ru") == "UKR"
+    assert gaz.country_of("Russian forces shelled Kharkiv overnight.", "en") == "UKR"

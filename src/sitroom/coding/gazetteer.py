@@ -157,6 +157,11 @@ _SPEECH_RU = ("заяв", "поддерж", "призв", "призыв", "ос�
               "предупред", "требу", "потребов", "счита", "настаива", "отреагир", "приветств",
               "выраз", "выступ", "признал", "угрожа", "пригроз", "отвергл", "билдир", "айтт",
               "талап", "колдо")
+_SAID = {"said", "says", "told", "added", "wrote", "explained", "replied", "noted", "argued",
+         "insisted", "recalled", "stressed", "сказал", "сказала", "отметил", "отметила",
+         "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила"}
+_PLACE_PREPS = {"in", "at", "near", "from", "of", "to", "outside", "around", "across", "в", "во",
+                "из", "под", "около", "возле", "у", "на", "по"}
 _REGION_WORDS = {"region", "state", "province", "oblast", "governorate", "county", "district",
                  "regional", "zone", "township"}
 # words before a village's name: "in", "near", "the village of", "attacked Boni"
@@ -450,8 +455,13 @@ class Gazetteer:
                     i += n
                     continue
                 cands = inside or cands
-            if self._speaks(toks, low, i + n, cands):
-                i += n  # "Moscow said", "Москва поддерживает": a government, not a place
+            if n == 1 and low[i].startswith("дум") and not (
+                "SYR" in named_at or country_hint == "SYR" or "гут" in text.lower()
+            ):  # "в Думе": the Russian parliament; Douma is in Syria ("в Думе в Восточной Гуте")
+                i += n
+                continue
+            if self._speaks(toks, low, i, n, cands):
+                i += n  # "Moscow said": a government; "Hassan said": a person, not a place
                 continue
             near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
             best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
@@ -621,14 +631,18 @@ class Gazetteer:
         return Place(plain(name), admin1, self.country_names.get(region.iso3, region.iso3),
                      region.iso3, region.lat, region.lon, 1), n
 
-    def _speaks(self, toks, low, j: int, cands) -> bool:
-        """Whether a capital's name is its government speaking: "Moscow said", "Beijing has
-        condemned", "Москва поддерживает контакты"."""
-        if j >= len(low):
+    def _speaks(self, toks, low, i: int, n: int, cands) -> bool:
+        """Whether a town's name is the subject of a speech verb: a capital's government
+        ("Moscow said", "Москва поддерживает контакты") or a person ("Hassan said", "Kabul
+        told reporters"); never after "in" ("officials in Moscow said")."""
+        j = i + n
+        if j >= len(low) or (i > 0 and low[i - 1] in _PLACE_PREPS):
             return False
         verb = low[j + 1] if low[j] in ("has", "have", "had", "is", "was", "will", "would",
                                         "also", "на", "тоже", "также") and j + 1 < len(low) \
             else low[j]
+        if verb in _SAID and all(self.entries[c].kind == "city" for c, _ in cands):
+            return True
         if not (verb in _SPEECH_EN or verb.startswith(_SPEECH_RU)):
             return False
         return any(self.entries[c].kind == "city" and self.entries[c].name
@@ -751,10 +765,16 @@ class Gazetteer:
             return None
 
         def key(c: str) -> tuple[bool, int]:  # "МИД России ... Киргизии": the one spoken of
-            at = named[c][0]
-            return _speaker(text, toks[at][1], self.country(c)), at
+            at = named[c][0]  # "Российские военные ... по Киеву": not the attackers' country
+            return (_speaker(text, toks[at][1], self.country(c))
+                    or _ARMED.match(text, toks[at][2]) is not None), at
 
-        return min(named, key=key)
+        best = min(named, key=key)
+        if key(best)[0]:  # only a speaker or the attackers named: the town hit says where
+            for place in self.find(text[:2000], lang):
+                if place.iso3 != best and place.geo_precision < 3:
+                    return place.iso3
+        return best
 
 
 def _char_pos(toks, joined: str, pos: int) -> int:
@@ -769,6 +789,12 @@ _BODY_BEFORE = re.compile(r"(?:\bМИД|министерств\w* иностра
 _BODY_AFTER = re.compile(r"^\w*(?:['’]s)?\s+(?:foreign\s+ministry|foreign\s+minister|"
                          r"embassy|ministry\s+of\s+foreign\s+affairs|government\s+said)",
                          re.I)
+
+
+_ARMED = re.compile(r"\w*[\s-]+(?:led\s+|backed\s+)?(?:forces|troops|army|military|soldiers|"
+                    r"jets|warplanes|aircraft|drones?|missiles?|artillery|navy|air\s+force|"
+                    r"военн\w*|войск\w*|арми\w*|сил\w*|авиаци\w*|беспилотник\w*|ракет\w*|"
+                    r"артиллери\w*|солдат\w*|аскер\w*|куралдуу)\b", re.IGNORECASE)
 
 
 def _speaker(text: str, pos: int, place: Place) -> bool:
