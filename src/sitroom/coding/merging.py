@@ -54,9 +54,11 @@ def merge(events: list[Event]) -> list[Event]:
     for ev in events:
         if ev.draft.kind == "weak":
             host = next((o for o in reversed(out) if o.draft.kind == "physical"
-                         and 0 < ev.sentences[0] - o.sentences[-1] <= 2), None)
+                         and 0 <= ev.sentences[0] - o.sentences[-1] <= 2), None)
             if host is not None and ev.sentences[0] not in host.sentences:
                 host.sentences.append(ev.sentences[0])
+            if host is not None and "dead" in ev.draft.cues:
+                host.draft = _deadly(host.draft)
             continue
         host = _host_of(ev, out)
         if host is not None:
@@ -97,6 +99,15 @@ def merge(events: list[Event]) -> list[Event]:
             seen.add(key)
         final.append(ev)
     return final
+
+
+def _deadly(h: Draft) -> Draft:
+    """Deaths told after a dispersal by state forces make it excessive force (ACLED)."""
+    state = any(r is not None and r.kind == "state" for r in (h.agent, h.patient))
+    if h.sub_event_type == "Protest with intervention" and "disperse" in h.cues and state:
+        return replace(h, sub_event_type="Excessive force against protesters",
+                       plover_type="ASSAULT")
+    return h
 
 
 _FOLLOW_UP = frozenset({"kill", "dead", "injure", "shoot", "arrest", "disperse", "attack", "clash",

@@ -105,6 +105,8 @@ def acled_type(cues: Collection[str], roles: Roles, *, protest_context: bool = F
             return "Violent demonstration"
         if c & {"kill", "shoot"} and (agent == "state" or patient == "protesters"):
             return "Excessive force against protesters"
+        if "disperse" in c and c & {"kill", "dead"} and "state" in (agent, patient):
+            return "Excessive force against protesters"  # deaths in a dispersal by force
         if c & {"disperse", "arrest"} or (agent == "state" and c & {"attack", "injure"}):
             return "Protest with intervention"
         if c & {"protest", "riot", "block"}:
