@@ -456,6 +456,12 @@ def _plausible(place: Any, text: str, doc_iso3: str | None) -> bool:
     )
 
 
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|residents|villagers|children|market(?:place)?|hospital|school|mosque|church|"
+    r"wedding|funeral|residential|мирн\w+ (?:жител|населени)\w*|жител\w*|дет(?:ей|и)|рын(?:ок|ке)|"
+    r"больниц\w*|школ\w*|жилой|жилых|тургундар\w*|базар\w*)", re.I)
+
+
 def _default_actors(d: Draft, cname: str | None, iso3: str | None
                     ) -> tuple[ActorRef | None, ActorRef | None]:
     """ACLED's sides for a type when the text leaves one out."""
@@ -496,6 +502,10 @@ def _default_actors(d: Draft, cname: str | None, iso3: str | None
                 b = a
             a = police
         return a, b
+    if d.event_type == "Explosions/Remote violence" and b is None and _CIVILIAN_TARGET.search(
+        d.owner_text or d.clause
+    ):
+        b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)  # a strike on civilians
     if d.event_type == "Explosions/Remote violence" or sub == "Armed clash":
         return a or ActorRef(f"Unidentified Armed Group ({c})", 3, "militia", country=iso3), b
     return a, b
