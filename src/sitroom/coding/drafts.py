@@ -417,8 +417,11 @@ def _statement(clause: str, cues: Sequence[Cue], roles_of: Any, ctx: ClauseConte
         return None
     foreign = agent.kind == "external" or (agent.country and ctx.iso3 and agent.country != ctx.iso3
                                            and agent.inter == 8)
-    if not foreign and agent.key is None and agent.kind not in ("person", "org") and not threats:
-        return None  # "police said" is not an event
+    speaking_state = agent.kind == "state" and plover not in (None, "OTHER")
+    if not foreign and agent.key is None and agent.kind not in ("person", "org") and not (
+        threats or speaking_state
+    ):
+        return None  # "police said" is not an event; a government's threat or refusal is
     if plover == "OTHER" and not foreign:
         return None
     return Draft("statement", sentence, clause, plover_type=plover,

@@ -226,6 +226,10 @@ EN: dict[str, str] = {
     ),
     "REJECT": r"reject\w*|refus\w*|rebuff\w*|vetoed|did not recogni[sz]e|refused to recogni[sz]e",
     "THREATEN": r"threat\w*|warned|ultimatum",
+    "AGREE": (
+        r"promis(?:ed|es)\b|pledged to|offered (?:to|its)\b|(?:is|are|was|were) (?:ready|willing|"
+        r"prepared) to|agreed upon|agreed in principle|reached a consensus|accepted (?:a|the)\b"
+    ),
     "SANCTION": (
         r"sanction\w*|suspend\w* (?:aid|cooperation|ties|relations)|expell?\w*|recall\w* (?:its|"
         r"their|the) ambassador|closed (?:its|the) border|froze (?:\w+ )?assets|embargo"
@@ -429,7 +433,7 @@ POLITICAL = frozenset({
     "impeach", "postpone",
 })
 SPEECH = frozenset({
-    "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID",
+    "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AID", "AGREE",
     "MOBILIZE", "SAY",
 })
 
