@@ -319,3 +319,18 @@ def test_district_is_its_seat_at_precision_2(gaz, text, lang, hint):
 
 def test_a_district_name_shared_abroad_needs_the_country(gaz):
     assert all(p.iso3 != "KGZ" for p in gaz.find("В Московском районе прошел митинг.", "ru"))
+
+
+def test_a_town_then_its_country_with_a_compass_word(gaz):
+    p = first(gaz, "Villagers in Moura, central Mali, said soldiers executed men.")
+    assert (p.location, p.iso3) == ("Moura", "MLI")
+
+
+def test_a_neighbourhood_of_a_town_is_the_town(gaz):
+    p = first(gaz, "Gangs fought in the Bel Air neighbourhood of Port-au-Prince on Sunday.")
+    assert (p.location, p.iso3) == ("Port-au-Prince", "HTI")
+
+
+def test_a_capital_speaking_is_not_refound_from_ner(gaz):
+    text = "МИД России заявил, что Москва поддерживает контакты с силами Киргизии."
+    assert all(p.location != "Moscow" for p in gaz.find(text, "ru", names=["Москва"]))

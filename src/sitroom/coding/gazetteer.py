@@ -161,6 +161,10 @@ _SPEECH_RU = ("заяв", "поддерж", "призв", "призыв", "ос�
 _RU_SETTLEMENT = {"селе", "села", "деревне", "деревни", "поселке", "поселка", "кишлаке",
                   "кишлака", "аиле", "аила", "айыле", "районе", "района", "городке", "айылы",
                   "айылында", "станице", "станицы", "ауле", "аула"}
+_QUARTER = {"neighbourhood", "neighborhood", "quarter", "suburb", "district", "area", "slum",
+            "township"}
+_COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern",
+            "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"}
 _SAID = {"said", "says", "told", "added", "wrote", "explained", "replied", "noted", "argued",
          "insisted", "recalled", "stressed", "сказал", "сказала", "отметил", "отметила",
          "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила"}
@@ -483,8 +487,12 @@ class Gazetteer:
             ):  # "в Думе": the Russian parliament; Douma is in Syria ("в Думе в Восточной Гуте")
                 i += n
                 continue
-            if self._speaks(toks, low, i, n, cands):
-                i += n  # "Moscow said": a government; "Hassan said": a person, not a place
+            if self._speaks(toks, low, i, n, cands) or (
+                i + n + 1 < len(low) and low[i + n] in _QUARTER and low[i + n + 1] == "of"
+            ):  # "Moscow said": a government; "Hassan said": a person; "the Bel Air
+                # neighbourhood of Port-au-Prince": the town named next is the place
+                covered.append((toks[i][1], toks[i + n - 1][2]))
+                i += n
                 continue
             near = {iso for iso, ps in named_at.items() if any(i + n <= p <= i + n + 3 for p in ps)}
             best = max(cands, key=lambda c: self._score(c[0], c[1], country_hint, soft, near))
@@ -612,6 +620,8 @@ class Gazetteer:
         if j >= len(toks) or j == 0:
             return None
         gap = text[toks[j - 1][2]:toks[j][1]]
+        if j + 1 < len(toks) and norm(toks[j][0]) in _COMPASS:  # "Moura, central Mali"
+            j += 1
         if gap.strip() not in (",", "(", ", in"):
             return None
         got = self._lookup(toks, j, "en", forced=False)
