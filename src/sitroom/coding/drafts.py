@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitroom.coding import modality as mod
@@ -395,6 +395,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
     return out
 
 
+_SOLDIERS = re.compile(r"\b(?:army|military|troops|soldiers|forces|armed|commander\w*|general|"
+                       r"арми\w*|войск\w*|военн\w*|силовик\w*|аскер\w*)", re.I)
+
+
 def _statement(clause: str, cues: Sequence[Cue], roles_of: Any, ctx: ClauseContext,
                sentence: int, ents: Sequence[tuple[str, str]]) -> Draft | None:
     """A PLOVER statement: a threat or demand of an event, or a speech act by a known actor."""
@@ -415,6 +419,9 @@ def _statement(clause: str, cues: Sequence[Cue], roles_of: Any, ctx: ClauseConte
         agent = foreign_state(clause, ctx)
     if agent is None:
         return None
+    if agent.name.startswith("Military Forces of ") and not _SOLDIERS.search(clause):
+        agent = replace(agent, name="Government of " + agent.name[len("Military Forces of "):])
+        # "Iran threatened": a country that speaks is its government, not its army
     foreign = agent.kind == "external" or (agent.country and ctx.iso3 and agent.country != ctx.iso3
                                            and agent.inter == 8)
     speaking_state = agent.kind == "state" and plover not in (None, "OTHER")
