@@ -37,6 +37,23 @@ CASES = [
     ("Soldiers raped two women in a village near Beni.", "Sexual violence"),
     ("Police defused a roadside bomb near Kabul.", "Disrupted weapons use"),
     ("The two factions signed a ceasefire agreement in Juba.", "Agreement"),
+    # second round: precedence and unopposed territory (samples we wrote)
+    ("Rebel fighters entered Goma on Sunday without resistance as the army fled.",
+     "Non-violent transfer of territory"),
+    ("Army troops captured Kidal after two days of fighting with rebels.",
+     "Government regains territory"),
+    ("Protesters captured the parliament building in Bishkek after clashes with police.",
+     "Violent demonstration"),
+    ("The two armies signed a cessation of hostilities in Addis Ababa on Friday.", "Agreement"),
+    ("Police dispersed opposition supporters in Conakry on Monday; one person was killed.",
+     "Excessive force against protesters"),
+    ("A crowd set fire to a bus and looted shops in Dublin on Thursday.", "Mob violence"),
+    ("Insurgents fired shells filled with chlorine at army positions near Mosul.",
+     "Chemical weapon"),
+    ("Police arrested 12 men suspected of plotting attacks in Nairobi.", "Arrests"),
+    ("Российская авиация в среду нанесла удар по рынку в Мариуполе.", "Air/drone strike"),
+    ("Пограничники изъяли в воскресенье крупную партию оружия на границе.",
+     "Disrupted weapons use"),
 ]
 
 

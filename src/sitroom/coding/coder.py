@@ -188,6 +188,7 @@ class Coder:
             c_end = c_start + len(clause)
             bounds = _token_bounds(parsed, c_start, c_end)
             cues = [Cue(n, s, e, mod.ASSERTED if _unopposed(n, text[s:e]) else
+                        mod.PLANNED if _alleged(text, s) else
                         _modality(parsed, text, s, e, p.lang, bounds))
                     for n, s, e in p.cues[i] if c_start <= s < c_end]
             if not cues:
@@ -318,6 +319,17 @@ def claim_id(doc_id: str, version: str, index: int) -> str:
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+_ALLEGED = re.compile(
+    r"(?:plott\w*|plann\w*|suspected of|suspicion of|accused of|charged with|charges of|"
+    r"conspir\w* to|preparing|подозрева\w* в|подозрени\w* в|обвиня\w* в|обвинени\w* в|"
+    r"готовивш\w*|планировавш\w*|по делу о)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _alleged(text: str, start: int) -> bool:
+    """ "Arrested on suspicion of murder", "plotting attacks": the crime is alleged, not told."""
+    return bool(_ALLEGED.search(text[max(0, start - 60):start]))
+
 
 def _unopposed(name: str, cue_text: str) -> bool:
     """ "Without a fight", "no resistance", "без боя" assert a handover; they negate nothing."""

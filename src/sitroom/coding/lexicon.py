@@ -34,7 +34,7 @@ EN: dict[str, str] = {
         r"s)\b|torch(?:ed|ing)|arson\w*|ablaze|firebomb\w*"
     ),
     "storm": (
-        r"storm(?:ed|ing)\b|broke into|break into|(?:seized|occupied|"
+        r"storm(?:ed|ing)\b|broke into|break into|(?:seized|occupied|captured|"
         r"took over) (?:the )?(?:\w+ )?(?:building|headquarters|offices?|parliament|white house|"
         r"government house|city hall)|barged|forced (?:their|its|his|her) way|ransack\w*|stormed"
     ),
