@@ -189,6 +189,7 @@ class Coder:
             bounds = _token_bounds(parsed, c_start, c_end)
             cues = [Cue(n, s, e, mod.ASSERTED if _unopposed(n, text[s:e]) else
                         mod.PLANNED if _alleged(text, s) else
+                        mod.BACKGROUND if _disputed(n, text, s) else
                         _modality(parsed, text, s, e, p.lang, bounds))
                     for n, s, e in p.cues[i] if c_start <= s < c_end]
             if not cues:
@@ -329,6 +330,18 @@ _ALLEGED = re.compile(
 def _alleged(text: str, start: int) -> bool:
     """ "Arrested on suspicion of murder", "plotting attacks": the crime is alleged, not told."""
     return bool(_ALLEGED.search(text[max(0, start - 60):start]))
+
+
+_DISPUTED = re.compile(
+    r"(?:against|over|dissatisfied with|unhappy with|angry (?:at|over|about)|disput\w*|reject\w*|"
+    r"против|недовольн\w*|несогласн\w*|не соглас\w* с|оспарива\w*|каршы|нааразы\w*)"
+    r"\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _disputed(name: str, text: str, start: int) -> bool:
+    """ "Protest against the election results": the results are the grievance, not news."""
+    return name in ("results", "election_held") and bool(
+        _DISPUTED.search(text[max(0, start - 60):start]))
 
 
 def _unopposed(name: str, cue_text: str) -> bool:
