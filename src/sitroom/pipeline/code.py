@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -20,13 +20,20 @@ class RecodeResult:
     coder_version: str
 
 
-def document_of(report: Report) -> Document:
-    """The coder's view of a stored report (title kept apart, publication day, hints)."""
+def document_of(report: Report, countries: Collection[str] = ()) -> Document:
+    """The coder's view of a stored report (title kept apart, publication day, hints).
+
+    An article's country hint is its outlet's home, which says nothing of where a foreign
+    outlet's story happened: it is passed on only when it is one of the watched ``countries``.
+    """
+    hint = report.country_hint
+    if report.kind == "article" and hint not in countries:
+        hint = None
     return Document(
         id=report.id,
         text=report.text or "",
         published=report.published.date() if report.published else None,
-        country=report.country_hint,
+        country=hint,
         lang=report.lang,
         source=report.outlet,
         title=report.title,
@@ -42,7 +49,7 @@ def recode(store: Store, coder, *, case: str | None = None, since: datetime | No
 
     def flush() -> None:
         nonlocal new, errors
-        docs = [document_of(r) for r in pending]
+        docs = [document_of(r, coder.countries_hint) for r in pending]
         try:
             results = list(coder.code_many(docs))
         except Exception:
