@@ -7,7 +7,7 @@ from sitroom.demo.runner import format_summary
 from sitroom.store import open_store
 
 # Floors measured on the demo with the coder and merge of this commit; raise them, never lower.
-FOUND_FLOOR = 30  # of 37 real events, found with the right kind and date (within a day)
+FOUND_FLOOR = 31  # of 37 real events, found with the right kind and date (within a day)
 MERGED_FLOOR = 5  # of the events told by several reports, merged into one stored event
 
 
