@@ -102,7 +102,9 @@ def test_earliest_mention_wins():
 
 def test_hostile_input():
     for s in ["\x00" * 100, "32 October", "31 February", "99.99.2020", "October " * 1000]:
-        resolve_date(s, PUB, "en")
+        when, precision = resolve_date(s, PUB, "en")
+        assert when is None or (when <= PUB and precision in (1, 2, 3)), s[:20]
+    assert resolve_date("\x00" * 100, PUB, "en") == (None, None)
 
 
 

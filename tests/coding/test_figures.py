@@ -208,8 +208,10 @@ def test_never_raises_and_stays_sane(parts, lang):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_random_text(text):
-    extract_figures(text, "en")
-    extract_figures(text, "ru")
+    for lang in ("en", "ru"):
+        figures = extract_figures(text, lang)
+        for value in (figures.fatalities, figures.injuries, figures.arrests):
+            assert value is None or value >= 0
 
 
 # two sources giving their own count: the lower, both kept as evidence (samples)

@@ -188,7 +188,10 @@ def test_fast_after_build(gaz):
 
 def test_hostile_input(gaz):
     for s in ["\x00" * 50, "А" * 10000, "<p>Bishkek</p>", "Бишкек" * 1000, "- - -"]:
-        gaz.find(s, "ru", country_hint="KGZ")
+        places = gaz.find(s, "ru", country_hint="KGZ")
+        assert all(p.iso3 and p.geo_precision in (1, 2, 3) for p in places), s[:20]
+    assert gaz.find("\x00" * 50, "ru", country_hint="KGZ") == []
+    assert gaz.find("- - -", "ru", country_hint="KGZ") == []
 
 
 # villages no table holds, named with their region or after "the village of" (samples)

@@ -58,9 +58,10 @@ def test_overlaps_of_real_coverage():
 
 
 def test_windows_1251_outlet_text_is_encodable():
-    for r in load_corpus():
-        if r.outlet == "sample-moscow-daily":
-            (r.title + r.text).encode("windows-1251")
+    served = [r for r in load_corpus() if r.outlet == "sample-moscow-daily"]
+    assert served
+    for r in served:
+        assert (r.title + r.text).encode("windows-1251").decode("windows-1251") == r.title + r.text
 
 
 def test_expected_events_refer_to_corpus_reports():
