@@ -83,6 +83,40 @@ def test_no_date(text):
     assert resolve_date(text, PUB, "en") == (None, None)
 
 
+# sample sentences: a date naming the election acted upon is not the event's date
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The CEC annulled the results of the October 4 election.", "en"),
+    ("Protests erupted after the 4 October vote.", "en"),
+    ("Kyrgyzstan's 4 October parliamentary poll was annulled.", "en"),
+    ("The commission cancelled the outcome of the election of 4 October 2020.", "en"),
+    ("ЦИК признал недействительными итоги выборов 4 октября.", "ru"),
+    ("Результаты выборов в Жогорку Кенеш 4 октября отменены.", "ru"),
+    ("Выборы, прошедшие 4 октября, признаны недействительными.", "ru"),
+    ("Итоги прошедших 4 октября парламентских выборов аннулированы.", "ru"),
+    ("БШК 4-октябрдагы шайлоонун жыйынтыгын жокко чыгарды.", "ky"),
+])
+def test_date_naming_an_election_is_skipped(text, lang):
+    assert resolve_date(text, date(2020, 10, 6), lang) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the sentence is about the election being held: its date is the event's
+    ("The 4 October vote was held peacefully.", "en", date(2020, 10, 4)),
+    ("Parliamentary elections were held on 4 October.", "en", date(2020, 10, 4)),
+    ("Выборы прошли 4 октября.", "ru", date(2020, 10, 4)),
+    ("4-октябрдагы шайлоо тынч өттү.", "ky", date(2020, 10, 4)),
+    # another date in the sentence is the event's
+    ("On 5 October protesters rejected the results of the October 4 election.", "en",
+     date(2020, 10, 5)),
+    ("ЦИК 5 октября отменил итоги выборов 4 октября.", "ru", date(2020, 10, 5)),
+    ("БШК 4-октябрдагы шайлоонун жыйынтыгын кечээ жокко чыгарды.", "ky", date(2020, 10, 5)),
+    # a date-qualified noun that is not an election is still read
+    ("6-октябрдагы митингде 500 киши чогулду.", "ky", date(2020, 10, 6)),
+])
+def test_date_kept_when_it_is_the_events(text, lang, expected):
+    assert resolve_date(text, date(2020, 10, 6), lang) == (expected, 1)
+
+
 def test_relative_never_after_publication():
     for text in ("on Friday", "on Saturday", "в воскресенье", "жума күнү"):
         when, _ = resolve_date(text, PUB, "ru")

@@ -7,6 +7,11 @@ never after publication). Own rules first, because dateparser misses Russian rel
 
 A relative phrase never yields a date after ``published``; a date without a year that would fall
 after ``published`` belongs to the previous year.
+
+A date that names an election rather than dates the sentence's event ("annulled the results of the
+October 4 election", "итоги выборов 4 октября", "4-октябрдагы шайлоонун") is not read: ACLED dates
+the event reported, and the caller falls back to publication. It is read when the sentence says
+that election was held ("the 4 October vote was held peacefully").
 """
 
 from __future__ import annotations
@@ -99,6 +104,48 @@ _WEEK = [
     (re.compile(r"\b(?:last\s+weekend|over\s+the\s+weekend|this\s+weekend|"
                 r"на\s+выходных|в\s+выходные|дем\s+алыш\s+күндөрү)\b", re.I), "weekend"),
 ]
+
+
+# a date inside a phrase naming an election: (?P<q>...) is the date, masked before reading
+_Q_DATE = (rf"(?:[0-3]?\d(?:st|nd|rd|th)?[\s-]*(?:of\s+)?(?:{_MONTH_RE})"
+           rf"|(?:{_MONTH_RE})\.?\s+[0-3]?\d(?:st|nd|rd|th)?)(?:,?\s*(?:19|20)\d\d)?")
+_Q_NOUN_EN = r"(?:elections?|votes?|ballots?|polls?|referend(?:um|a)|plebiscites?)"
+_QUALIFIERS = [
+    # "the October 4 election", "the 4 October parliamentary vote", "Kyrgyzstan's 4 October poll"
+    re.compile(rf"(?i)(?:\bthe|'s|’s)\s+(?P<q>{_Q_DATE})\s+(?:[a-z-]+\s+){{0,2}}?{_Q_NOUN_EN}\b"),
+    # "the election of 4 October", "the vote on October 4", "elections held on 4 October"
+    re.compile(rf"(?i)\b{_Q_NOUN_EN}\s+(?:of|on|held\s+on|of\s+the)\s+(?P<q>{_Q_DATE})"),
+    # "итоги выборов 4 октября", "выборов в Жогорку Кенеш 4 октября" (not nominative "выборы")
+    re.compile(rf"(?i)\b(?:выбор(?:ов|ах|ам)|голосовани[яеи]|референдум(?:а|е|ом)|плебисцита)"
+               rf"(?:\s+в\s+[А-ЯЁ]\w*(?:\s+[А-ЯЁ]\w*)?)?\s+(?P<q>{_Q_DATE})"),
+    # "выборы, прошедшие 4 октября", "прошедших 4 октября выборов"
+    re.compile(rf"(?i)\b(?:выбор\w*|голосовани\w*|референдум\w*),?\s+"
+               rf"(?:прошедш|состоявш)\w*\s+(?P<q>{_Q_DATE})"),
+    re.compile(rf"(?i)\b(?:прошедш|состоявш)\w*\s+(?P<q>{_Q_DATE})\s+(?:\w+\s+)?"
+               rf"(?:выбор|голосовани|референдум)"),
+    # Kyrgyz locative-attributive: "4-октябрдагы шайлоонун", "6-октябрындагы референдум"
+    re.compile(rf"(?i)(?P<q>(?:(?:19|20)\d\d[-\s]*(?:жылдын|жылы|ж\.)?\s*)?[0-3]?\d[\s-]*"
+               rf"(?:{_MONTH_RE})[а-яөүң]*(?:да|дө|та|тө)(?:гы|гү|кы|кү))\s+"
+               rf"(?:\w+\s+)?(?:шайлоо|референдум|добуш\s+берүү)"),
+]
+# the sentence is about that election being held: then its date is the event's
+_HELD = re.compile(r"(?i)\b(?:(?:was|were|is|are|being)\s+held|took\s+place|"
+                   r"went\s+to\s+the\s+polls|прошл[иао]|состоял[иао]сь|проходи[лт]\w*|"
+                   r"өттү|өтүүдө|болуп\s+өттү)\b")
+
+
+def _without_qualified_dates(text: str) -> str:
+    """``text`` with dates that only name an election blanked out (positions kept)."""
+    spans = [(m.end(), m.start("q"), m.end("q"))
+             for pattern in _QUALIFIERS for m in pattern.finditer(text)]
+    if not spans:
+        return text
+    chars = list(text)
+    for end, q_start, q_end in spans:
+        if _HELD.search(text, end, min(len(text), end + 60)):
+            continue  # "the 4 October vote was held peacefully"
+        chars[q_start:q_end] = " " * (q_end - q_start)
+    return "".join(chars)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -247,7 +294,7 @@ def resolve_date(text: str, published: date | None, lang: str) -> tuple[date | N
     """(date, ACLED time precision) of what ``text`` says, or (None, None) if it names no date."""
     if not text:
         return None, None
-    text = text[:20000]
+    text = _without_qualified_dates(text[:20000])
     absolute = _absolute(text, published)
     relative = _relative(text, published) if published is not None else None
     candidates = [c for c in (absolute, relative) if c is not None]
