@@ -94,6 +94,9 @@ def test_no_date(text):
     ("Выборы, прошедшие 4 октября, признаны недействительными.", "ru"),
     ("Итоги прошедших 4 октября парламентских выборов аннулированы.", "ru"),
     ("БШК 4-октябрдагы шайлоонун жыйынтыгын жокко чыгарды.", "ky"),
+    ("Комиссия 4-октябрда өткөн Жогорку Кеңештин шайлоосунун жыйынтыгын жараксыз деп тапты.", "ky"),
+    ("The parliament elected on Sunday will not convene.", "en"),
+    ("The commission annulled the vote held on Sunday.", "en"),
 ])
 def test_date_naming_an_election_is_skipped(text, lang):
     assert resolve_date(text, date(2020, 10, 6), lang) == (None, None)
@@ -105,11 +108,13 @@ def test_date_naming_an_election_is_skipped(text, lang):
     ("Parliamentary elections were held on 4 October.", "en", date(2020, 10, 4)),
     ("Выборы прошли 4 октября.", "ru", date(2020, 10, 4)),
     ("4-октябрдагы шайлоо тынч өттү.", "ky", date(2020, 10, 4)),
+    ("Шайлоо 4-октябрда өттү.", "ky", date(2020, 10, 4)),
     # another date in the sentence is the event's
     ("On 5 October protesters rejected the results of the October 4 election.", "en",
      date(2020, 10, 5)),
     ("ЦИК 5 октября отменил итоги выборов 4 октября.", "ru", date(2020, 10, 5)),
     ("БШК 4-октябрдагы шайлоонун жыйынтыгын кечээ жокко чыгарды.", "ky", date(2020, 10, 5)),
+    ("The commission annulled the vote on 6 October.", "en", date(2020, 10, 6)),
     # a date-qualified noun that is not an election is still read
     ("6-октябрдагы митингде 500 киши чогулду.", "ky", date(2020, 10, 6)),
 ])

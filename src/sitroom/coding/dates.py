@@ -113,8 +113,9 @@ _Q_NOUN_EN = r"(?:elections?|votes?|ballots?|polls?|referend(?:um|a)|plebiscites
 _QUALIFIERS = [
     # "the October 4 election", "the 4 October parliamentary vote", "Kyrgyzstan's 4 October poll"
     re.compile(rf"(?i)(?:\bthe|'s|’s)\s+(?P<q>{_Q_DATE})\s+(?:[a-z-]+\s+){{0,2}}?{_Q_NOUN_EN}\b"),
-    # "the election of 4 October", "the vote on October 4", "elections held on 4 October"
-    re.compile(rf"(?i)\b{_Q_NOUN_EN}\s+(?:of|on|held\s+on|of\s+the)\s+(?P<q>{_Q_DATE})"),
+    # "the election of 4 October", "elections held on 4 October"; not "annulled the vote on 6
+    # October", where the date is the annulment's
+    re.compile(rf"(?i)\b{_Q_NOUN_EN}\s+(?:of|held\s+on|of\s+the)\s+(?P<q>{_Q_DATE})"),
     # "итоги выборов 4 октября", "выборов в Жогорку Кенеш 4 октября" (not nominative "выборы")
     re.compile(rf"(?i)\b(?:выбор(?:ов|ах|ам)|голосовани[яеи]|референдум(?:а|е|ом)|плебисцита)"
                rf"(?:\s+в\s+[А-ЯЁ]\w*(?:\s+[А-ЯЁ]\w*)?)?\s+(?P<q>{_Q_DATE})"),
@@ -127,6 +128,12 @@ _QUALIFIERS = [
     re.compile(rf"(?i)(?P<q>(?:(?:19|20)\d\d[-\s]*(?:жылдын|жылы|ж\.)?\s*)?[0-3]?\d[\s-]*"
                rf"(?:{_MONTH_RE})[а-яөүң]*(?:да|дө|та|тө)(?:гы|гү|кы|кү))\s+"
                rf"(?:\w+\s+)?(?:шайлоо|референдум|добуш\s+берүү)"),
+    # Kyrgyz participle: "4-октябрда өткөн Жогорку Кеңештин шайлоосунун"
+    re.compile(rf"(?i)(?P<q>[0-3]?\d[\s-]*(?:{_MONTH_RE})[а-яөүң]*)\s+(?:болуп\s+)?(?:өткөн|болгон)"
+               rf"\s+(?:\w+\s+){{0,2}}?(?:шайлоо|референдум|добуш\s+берүү)"),
+    # "the vote held on Sunday", "the parliament elected on Sunday"
+    re.compile(rf"(?i)\b(?:{_Q_NOUN_EN}\s+held\s+|(?:parliament|legislature)\s+elected\s+)"
+               rf"on\s+(?P<q>{_WD_RE})\b"),
 ]
 # the sentence is about that election being held: then its date is the event's
 _HELD = re.compile(r"(?i)\b(?:(?:was|were|is|are|being)\s+held|took\s+place|"
