@@ -8,7 +8,8 @@ from sitroom.store import open_store
 
 # Floors measured on the demo with the coder and merge of this commit; raise them, never lower.
 FOUND_FLOOR = 31  # of 37 real events, found with the right kind and date (within a day)
-MERGED_FLOOR = 5  # of the events told by several reports, merged into one stored event
+MERGED_FLOOR = 6  # of 18 told by several reports, merged into one event (7 measured; 1 slack
+# in case the fixed demo port is taken and report ids, hence merge order, differ)
 
 
 def test_expected_events_are_found_and_merged(demo):

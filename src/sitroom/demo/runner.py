@@ -19,6 +19,8 @@ from sitroom.model import ErrorRecord, Event, _Plain
 from sitroom.settings import Settings
 
 DEMO_CASE = "kyrgyzstan-2020"
+# Report ids derive from URLs, so a fixed port gives the same ids, claims and events each run.
+DEMO_PORT = 48620
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     store = open_store(sqlite_url(db_path, fresh=fresh))
     try:
         store.save_case(case)
-        with CorpusServer(corpus, load_sample_outlets()) as server:
+        with CorpusServer(corpus, load_sample_outlets(), port=DEMO_PORT) as server:
             outlets = server.local_outlets()
             for outlet in outlets:
                 store.save_outlet(outlet, case=case.name)

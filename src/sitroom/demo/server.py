@@ -160,7 +160,9 @@ class _Server(ThreadingHTTPServer):
 class CorpusServer:
     """Serves the corpus on 127.0.0.1 in a thread; use as a context manager."""
 
-    def __init__(self, reports: Sequence[SampleReport], outlets: Sequence[Outlet]):
+    def __init__(self, reports: Sequence[SampleReport], outlets: Sequence[Outlet], *,
+                 port: int = 0):
+        self.port = port  # 0: any free port; a taken port falls back to a free one
         self.reports = {r.id: r for r in reports}
         self.outlets = {o.key: o for o in outlets}
         self._httpd: _Server | None = None
@@ -169,8 +171,11 @@ class CorpusServer:
     # --- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> CorpusServer:
-        """Serve on a free port of 127.0.0.1 from a background thread."""
-        httpd = _Server(("127.0.0.1", 0), _Handler)
+        """Serve on 127.0.0.1 (the chosen port, else a free one) from a background thread."""
+        try:
+            httpd = _Server(("127.0.0.1", self.port), _Handler)
+        except OSError:
+            httpd = _Server(("127.0.0.1", 0), _Handler)
         httpd.owner = self
         self._httpd = httpd
         self._thread = threading.Thread(target=httpd.serve_forever, name="sitroom-demo-server",
