@@ -229,32 +229,6 @@ def test_a_plain_word_after_in_is_no_village(gaz):
     assert all(p.location != "Parliament" for p in found)
 
 
-@pytest.mark.parametrize("text,line,place", [
-    ("BISHKEK, Oct 6 (Reuters) - Protesters seized the building.", "BISHKEK, Oct 6 (Reuters) -",
-     "BISHKEK"),
-    ("МОСКВА, 6 окт — РИА Новости. Протестующие захватили здание.",
-     "МОСКВА, 6 окт — РИА Новости.", "МОСКВА"),
-    ("MOSCOW — The Kremlin said it was watching.", "MOSCOW —", "MOSCOW"),
-    ("KYIV, Ukraine (AP) — Missiles struck Lviv.", "KYIV, Ukraine (AP) —", "KYIV"),
-    ("Bishkek, Oct 6 (Reuters) - Police fired tear gas.", "Bishkek, Oct 6 (Reuters) -",
-     "Bishkek"),
-])
-def test_split_dateline(text, line, place):
-    from sitroom.coding.places import dateline_place, split_dateline
-
-    got, rest = split_dateline(text)
-    assert got == line and rest == text[len(text) - len(rest):] and rest[:1].isalpha()
-    assert dateline_place(text) == place
-
-
-@pytest.mark.parametrize("text", ["Protesters in Bishkek - many of them students - gathered.",
-                                  "UN - the body said nothing.", "Police arrested 5 people."])
-def test_no_dateline(text):
-    from sitroom.coding.places import split_dateline
-
-    assert split_dateline(text) == ("", text)
-
-
 def test_region_after_a_town_picks_the_namesake_there(gaz):
     p = first(gaz, "Fighters ambushed a convoy near Kani township (Sagaing region) on Tuesday.")
     assert (p.location, p.admin1, p.iso3) == ("Kani", "Sagaing", "MMR")

@@ -43,6 +43,10 @@ def test_clauses_split_at_but() -> None:
     ("RIGA — Protesters rallied.", "RIGA", None),
     ("Бишкек, 5-октябрь. Бүгүн митинг болду.", "Бишкек", "5-октябрь"),
     ("Нур-Султан, 8 октября. Министерство заявило.", "Нур-Султан", "8 октября"),
+    ("МОСКВА, 6 окт — РИА Новости. Протестующие захватили здание.", "МОСКВА", "6 окт"),
+    ("KYIV, Ukraine (AP) — Missiles struck Lviv.", "KYIV", None),
+    ("MOSCOW — The Kremlin said it was watching.", "MOSCOW", None),
+    ("Bishkek, Oct 6 (Reuters) - Police fired tear gas.", "Bishkek", "Oct 6"),
 ])
 def test_dateline_is_found(text, place, when):
     end, name, date = dateline(text)
@@ -52,7 +56,8 @@ def test_dateline_is_found(text, place, when):
 
 @pytest.mark.parametrize("text", [
     "Kyrgyzstan. Several thousand rallied.", "Protesters - police clashed.", "The UN said so.",
-    "US - China talks resumed.",
+    "US - China talks resumed.", "Protesters in Bishkek - many of them students - gathered.",
+    "UN - the body said nothing.", "Police arrested 5 people.",
 ])
 def test_no_dateline(text):
     assert dateline(text) == (0, None, None)

@@ -28,7 +28,6 @@ __all__ = [
     "STOP",
     "TITLES",
     "Place",
-    "dateline_place",
     "default_gazetteer",
     "ky_stem",
     "latin",
@@ -37,7 +36,6 @@ __all__ = [
     "ru_stem",
     "sentence_start",
     "skeleton",
-    "split_dateline",
     "words",
 ]
 
@@ -240,54 +238,6 @@ def phrase_pos(low: list[str], phrase: str, joined: str = "") -> int:
                for j, w in enumerate(parts)):
             return k
     return -1
-
-
-# --- datelines ---------------------------------------------------------------------------
-
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|янв|фев|мар|апр|мая|май|"
-          r"июн|июл|авг|сен|окт|ноя|дек)[a-zа-я]*\.?")
-_DATE_BIT = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s+\d{{4}})?"
-_DASH = r"(?:—|–|--|-)"
-# "BISHKEK, Oct 6 (Reuters) -", "МОСКВА, 6 окт — РИА Новости.", "KYIV, Ukraine (AP) —",
-# "MOSCOW —": a place in capitals, then at most a region, a date and an agency, then a dash
-_DATELINE_CAPS = re.compile(
-    rf"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]+(?:[ \-][A-ZА-ЯЁ][A-ZА-ЯЁ'’.\-]+){{0,3}})"
-    rf"(?:,\s*(?:[A-ZА-ЯЁ][\w.'’]*(?:\s[A-ZА-ЯЁ][\w.'’]*)?|{_DATE_BIT}))*"
-    rf"\s*(?:\([^()\n]{{1,40}}\))?\s*{_DASH}\s*"
-    rf"(?:(?:РИА Новости|ТАСС|Интерфакс|Reuters|AP|AFP|Sputnik|Kabar|Кабар|24\.kg|АКИpress|"
-    rf"AKIpress)[.,]?\s+)?")
-# "Bishkek, Oct 6 (Reuters) -": a place in ordinary case needs a date or an agency after it
-_DATELINE_CASED = re.compile(
-    rf"^\s*(?P<place>[A-ZА-ЯЁ][\w'’\-]+(?:\s[A-ZА-ЯЁ][\w'’\-]+)?)"
-    rf"(?:,\s*{_DATE_BIT})?\s*(?:\((?:Reuters|AP|AFP|Sample|Sputnik|Interfax|ТАСС|РИА Новости|"
-    rf"Интерфакс|Kabar|Кабар)[^()\n]{{0,20}}\))\s*{_DASH}\s*"
-    rf"|^\s*(?P<place2>[A-ZА-ЯЁ][\w'’\-]+)[,.]\s*{_DATE_BIT}\.?\s*(?:\([^()\n]{{1,30}}\)\s*)?"
-    rf"{_DASH}\s*", re.IGNORECASE)
-
-
-def split_dateline(text: str) -> tuple[str, str]:
-    """(dateline, rest): the opening "BISHKEK, Oct 6 (Reuters) -" says where the reporter was,
-    not where the event happened, so the coder may skip it. ("", text) when there is none."""
-    head = text[:160]
-    m = _DATELINE_CAPS.match(head)
-    if m is not None and len(m.group("place").replace(" ", "")) >= 3 \
-            and not m.group("place").isdigit():
-        return text[:m.end()].strip(), text[m.end():]
-    m = _DATELINE_CASED.match(head)
-    if m is not None and m.group(0).strip() and not m.group(0)[-1:].isalnum():
-        return text[:m.end()].strip(), text[m.end():]
-    return "", text
-
-
-def dateline_place(text: str) -> str | None:
-    """The town a dateline names ("BISHKEK, Oct 6 (Reuters) -" → "BISHKEK"), if any."""
-    line, _ = split_dateline(text)
-    if not line:
-        return None
-    m = _DATELINE_CAPS.match(line + " ") or _DATELINE_CASED.match(line + " ")
-    if m is None:
-        return None
-    return m.groupdict().get("place") or m.groupdict().get("place2")
 
 
 _LATIN = {
