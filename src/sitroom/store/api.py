@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from sitroom.model import (
     Actor,
@@ -20,6 +20,7 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    ProposedTie,
     Report,
     Tie,
     Watch,
@@ -216,3 +217,16 @@ class Store(Protocol):
         """Record an alert once per (watch, event); return False if it had fired already."""
 
     def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
+
+    # ties proposed from coded events (sitroom.store.proposals)
+    def save_proposals(self, case: str, proposals: Sequence[ProposedTie],
+                       at: datetime | None = None) -> Any:
+        """Store a run's proposals; decided ones keep their decision, stale undecided go."""
+
+    def list_proposals(self, case: str | None = None,
+                       status: str | None = None) -> list[ProposedTie]: ...
+    def get_proposal(self, ref: str) -> ProposedTie:
+        """By id or unambiguous prefix; an unknown id raises AnalysisError listing known ones."""
+
+    def decide_proposal(self, ref: str, status: str, by: str = "", reason: str = "",
+                        at: datetime | None = None) -> ProposedTie: ...

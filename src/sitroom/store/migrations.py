@@ -43,12 +43,18 @@ def _index_events_by_place_and_date(conn: Connection) -> None:
         )
 
 
+def _faction_tables(conn: Connection) -> None:
+    """Ties proposed from coded events, with the analyst's decisions."""
+    schema.metadata.create_all(conn, tables=list(schema.FACTION_TABLES), checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
+    (5, "ties proposed from coded events, with decisions", _faction_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -8,10 +8,11 @@ from sitroom.errors import StoreError
 from sitroom.store import migrations
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
+from sitroom.store.proposals import ProposalStore
 from sitroom.store.reports import ReportStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, ProposalStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

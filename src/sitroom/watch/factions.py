@@ -372,7 +372,7 @@ def faction_picture(case: Case, as_of: date, proposals: Iterable[ProposedTie] = 
     camps, unaligned, conflicts = _camps(index, known)
     foreign = _involvement(index, known, upto, claims or {})
     named = {k for t in ties for k in (t.source, t.target) if k} | {
-        k for c in camps for k in c.members} | {i.actor for i in foreign}
+        k for c in camps for k in c.members} | {i.actor for i in foreign} | set(unaligned)
     actors = tuple(a for k, a in index.actors.items() if k in named)
     return FactionPicture(case.name, as_of, False, tuple(camps), tuple(foreign),
                           tuple(unaligned), tuple(ties), actors, tuple(conflicts))
