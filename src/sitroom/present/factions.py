@@ -86,7 +86,7 @@ def picture_text(p: FactionPicture) -> str:
     camps = {c.key: c.name for c in p.camps}
     lines = [head, f"({RULE})", ""]
     for c in p.camps:
-        lines += _camp_lines(c, names, camps) + [""]
+        lines += [*_camp_lines(c, names, camps), ""]
     if p.unaligned:
         lines += ["Unaligned that day: " + ", ".join(names.get(k, k) for k in p.unaligned), ""]
     if p.foreign:

@@ -116,7 +116,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for m in _CLAUSE.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
-    return spans + [(start, len(text))]
+    return [*spans, (start, len(text))]
 
 
 def _near(text: str, cue: re.Pattern[str], mentions: Sequence[Mention]) -> list[Mention]:
@@ -224,10 +224,9 @@ class _Reader:
         if not state or self.index.kind(state) != "foreign-state" or event.event_date is None:
             return
         country = self.index.actors[state].country
+        day = event.event_date
         attacks = [e for e in events if country and e.target_owner_iso3 == country
-                   and e.event_date and timedelta(0) <= event.event_date - e.event_date
-                   <= CONCERN_WINDOW or (e.event_date == event.event_date + timedelta(1)
-                                         and e.target_owner_iso3 == country)]
+                   and e.event_date and -timedelta(days=1) <= day - e.event_date <= CONCERN_WINDOW]
         if not attacks:
             return
         owners = [a.key for a in self.case.actors if a.kind == "company" and a.country == country
