@@ -12,8 +12,10 @@ The rule (``faction_picture``), for a day D:
 2. Camps are connected components of the case's **domestic** actors (those of the case's
    countries, not foreign states or international bodies) over **alignment** ties: leads,
    member of, allied with, supports, backed by, and offices held (a role such as
-   ``prime_minister`` towards its body). Custody (``imprisoned``…) aligns no one. ``opposes``
-   never joins: it only separates, and two camps linked by it oppose each other.
+   ``prime_minister`` towards its body). Custody (``imprisoned``…) aligns no one. A supporter
+   of one camp joins it; one that supports several (a crowd that freed rival leaders) joins
+   none and is listed as a supporter of each. ``opposes`` never joins: it only separates, and
+   two camps linked by it oppose each other.
 3. The **government** camp is the one holding the highest office in force on D, in the order of
    ``HEAD_ROLES`` (president, acting president, …, prime minister); with no office holder, the
    camp holding most state bodies. State bodies in other camps join the government unless their
@@ -43,7 +45,7 @@ from datetime import date
 
 from sitroom.errors import AnalysisError
 from sitroom.model import TIE_RELATIONS, Actor, Case, Claim, Event, ProposedTie, Tie, _Plain
-from sitroom.watch.actor_names import ActorIndex, fold
+from sitroom.watch.actor_names import FOREIGN_KINDS, ActorIndex, fold
 
 ALIGNMENT = ("member_of", "leads", "allied_with", "supports", "backed_by")
 BACKING = ("supports", "backed_by", "allied_with")
@@ -220,6 +222,11 @@ def _components(nodes: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[
     return {n: root(n) for n in parent}
 
 
+def _edges(comp: dict[str, str]) -> list[tuple[str, str]]:
+    """Edges that rebuild the same components (each node to its representative)."""
+    return [(n, r) for n, r in comp.items() if n != r]
+
+
 def _aligns(t: FactionTie) -> bool:
     if is_role(t.relation):
         return bool(t.target) and t.relation not in CUSTODY_ROLES
@@ -236,7 +243,15 @@ def _camps(index: ActorIndex, ties: Sequence[FactionTie]) -> tuple[list[Camp], l
     domestic = [k for k in index.actors if index.is_domestic(k) and index.kind(k) not in HOLDINGS]
     inner = [t for t in ties if t.source in index.actors and index.is_domestic(t.source)
              and index.is_domestic(t.target)]
-    comp = _components(domestic, [(t.source, t.target) for t in inner if _aligns(t)])
+    comp = _components(domestic, [(t.source, t.target) for t in inner
+                                  if _aligns(t) and t.relation != "supports"])
+    # A supporter joins the camp it supports, unless it supports several: then it bridges none.
+    supported: dict[str, set[str]] = defaultdict(set)
+    for t in inner:
+        if t.relation == "supports":
+            supported[t.source].add(comp[t.target])
+    comp = _components(domestic, [(a, b) for a, b in _edges(comp)] + [
+        (s, next(iter(c))) for s, c in supported.items() if len(c) == 1])
     groups: dict[str, list[str]] = defaultdict(list)
     for k in domestic:
         groups[comp[k]].append(k)
@@ -297,7 +312,8 @@ def _camps(index: ActorIndex, ties: Sequence[FactionTie]) -> tuple[list[Camp], l
             leader=leader, leaders=tuple(leaders), members=tuple(ordered),
             supporters=tuple(supporters), backers=tuple(backers), offices=tuple(held),
             opposes=tuple(k for k in against if k != keys[g]),
-            ties=tuple(t for t in inner if _aligns(t) and comp[t.source] == g)))
+            ties=tuple(t for t in inner if _aligns(t) and g in (
+                comp[t.source], comp[t.target] if t.relation == "supports" else None))))
     return camps, sorted(unaligned), conflicts
 
 
@@ -334,7 +350,7 @@ def _involvement(index: ActorIndex, ties: Sequence[FactionTie], events: Sequence
     out = []
     for key in foreign:
         own = [t for t in ties if key in (t.source, t.target) and t.relation != "owns"
-               and index.is_domestic(t.target if t.source == key else t.source)]
+               and index.kind(t.target if t.source == key else t.source) not in FOREIGN_KINDS]
         holdings = _holdings(index, key, ties)
         statements = []
         for e in events:
