@@ -13,7 +13,9 @@ from sitroom.cases import load_case
 from sitroom.errors import AnalysisError
 from sitroom.model import Actor, Case, ProposedTie, Tie
 from sitroom.present.factions import picture_json, picture_text, write_picture_graphml
-from sitroom.watch.factions import actor_profile, effective_ties, faction_picture, find_actor
+from sitroom.watch.actor_names import find_actor
+from sitroom.watch.factions import effective_ties, faction_picture
+from sitroom.watch.profiles import actor_profile
 
 D = date.fromisoformat
 NS = "{http://graphml.graphdrawing.org/xmlns}"

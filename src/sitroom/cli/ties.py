@@ -33,7 +33,7 @@ def cmd_proposed(args, ctx) -> int:
     """Run the rules (unless --no-refresh), store the result, list the selected proposals."""
     from sitroom.pipeline.factions import propose, resolve_case
     from sitroom.present import factions as show
-    from sitroom.watch.factions import find_actor
+    from sitroom.watch.actor_names import find_actor
 
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ctx.open_store())

@@ -13,7 +13,8 @@ from sitroom.errors import AnalysisError, NotFound
 from sitroom.model import Case, Claim, Event, ProposedTie
 from sitroom.store.api import Store
 from sitroom.store.proposals import ProposalCounts
-from sitroom.watch.factions import ActorProfile, FactionPicture, actor_profile, faction_picture
+from sitroom.watch.factions import FactionPicture, faction_picture
+from sitroom.watch.profiles import ActorProfile, actor_profile
 from sitroom.watch.ties import propose_ties
 
 

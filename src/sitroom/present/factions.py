@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 from sitroom.model import Actor, ProposedTie, Tie
 from sitroom.present.graphml import write_graphml
-from sitroom.watch.factions import ActorProfile, Camp, FactionPicture, FactionTie, Involvement
+from sitroom.watch.factions import Camp, FactionPicture, FactionTie, Involvement
+from sitroom.watch.profiles import ActorProfile
 
 RULE = ("camps are connected components of the case's domestic actors over alignment ties "
         "(leads, member of, allied with, supports, backed by, offices held) in force that day; "

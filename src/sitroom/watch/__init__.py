@@ -12,9 +12,9 @@ Factions and ties
   ``sources``, and for accepted proposals the ``event_ids`` and ``report_ids``), ``.unaligned``
   and ``.conflicts``. A day before the case starts gives ``before_start`` and nothing else.
   The rule that computes camps is in ``factions``' docstring.
-- ``factions.actor_profile(case, actor, proposals, events, claims, until) -> ActorProfile``:
+- ``profiles.actor_profile(case, actor, proposals, events, claims, until) -> ActorProfile``:
   roles over time, every tie, the camp spell by spell (``CampSpell``) and the events the actor
-  took part in; ``factions.find_actor(actors, name)`` resolves a key, name or alias and raises
+  took part in; ``actor_names.find_actor(actors, name)`` resolves a key, name or alias and raises
   ``AnalysisError`` listing known actors.
 - ``factions.effective_ties(case_ties, proposals)``: the case's ties with accepted proposals.
 - ``ties.propose_ties(case, events, claims, accepted) -> list[ProposedTie]``: ties read in coded

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from sitroom.errors import AnalysisError
 from sitroom.model import Actor
 
 FOREIGN_KINDS = ("foreign-state", "organisation")
@@ -135,3 +136,16 @@ class ActorIndex:
                 taken.append((m.start(), m.end()))
                 found.append(Mention(key, m.start(), m.end()))
         return sorted(found, key=lambda x: x.start)
+
+
+def find_actor(actors: Sequence[Actor], name: str) -> Actor:
+    """The actor a user named by key, name or alias; an AnalysisError lists known ones."""
+    wanted = fold(name)
+    for a in actors:
+        if name == a.key or wanted in {fold(x) for x in (a.key, a.name, *a.aliases)}:
+            return a
+    close = [a.key for a in actors if wanted and wanted[:4] in fold(a.key + " " + a.name)]
+    shown = (close or [a.key for a in actors])[:12]
+    more = "" if len(shown) == len(actors) else f" (of {len(actors)})"
+    raise AnalysisError(f"unknown actor {name!r}; known actors include: "
+                        f"{', '.join(shown)}{more}")

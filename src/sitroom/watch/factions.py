@@ -32,7 +32,7 @@ The rule (``faction_picture``), for a day D:
 
 A day before the case's start gives an empty picture (``before_start``), not an error.
 
-Public functions: ``effective_ties``, ``faction_picture``, ``actor_profile``, ``find_actor``;
+Public functions: ``effective_ties``, ``faction_picture`` (an actor's page is in ``profiles``);
 the renderings (text, JSON, GraphML) are in ``sitroom.present.factions``.
 """
 
@@ -43,9 +43,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sitroom.errors import AnalysisError
 from sitroom.model import TIE_RELATIONS, Actor, Case, Claim, Event, ProposedTie, Tie, _Plain
-from sitroom.watch.actor_names import FOREIGN_KINDS, ActorIndex, fold
+from sitroom.watch.actor_names import FOREIGN_KINDS, ActorIndex
 
 ALIGNMENT = ("member_of", "leads", "allied_with", "supports", "backed_by")
 BACKING = ("supports", "backed_by", "allied_with")
@@ -392,78 +391,3 @@ def faction_picture(case: Case, as_of: date, proposals: Iterable[ProposedTie] = 
     actors = tuple(a for k, a in index.actors.items() if k in named)
     return FactionPicture(case.name, as_of, False, tuple(camps), tuple(foreign),
                           tuple(unaligned), tuple(ties), actors, tuple(conflicts))
-
-
-# --- one actor ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CampSpell(_Plain):
-    """From ``start`` (to the next spell) the actor was in this camp (None: unaligned)."""
-
-    start: date
-    camp: str | None
-    side: str | None
-    name: str | None
-
-
-@dataclass(frozen=True)
-class ActorProfile(_Plain):
-    """An actor's page: roles over time, every tie, its camps day by day, its events."""
-
-    actor: Actor
-    roles: tuple[FactionTie, ...]
-    ties: tuple[FactionTie, ...]
-    camps: tuple[CampSpell, ...]
-    event_ids: tuple[str, ...]
-
-
-def find_actor(actors: Sequence[Actor], name: str) -> Actor:
-    """The actor a user named by key, name or alias; an AnalysisError lists known ones."""
-    wanted = fold(name)
-    for a in actors:
-        if name == a.key or wanted in {fold(x) for x in (a.key, a.name, *a.aliases)}:
-            return a
-    close = [a.key for a in actors if wanted and wanted[:4] in fold(a.key + " " + a.name)]
-    shown = (close or [a.key for a in actors])[:12]
-    more = "" if len(shown) == len(actors) else f" (of {len(actors)})"
-    raise AnalysisError(f"unknown actor {name!r}; known actors include: "
-                        f"{', '.join(shown)}{more}")
-
-
-def actor_profile(case: Case, actor: str, proposals: Iterable[ProposedTie] = (),
-                  events: Iterable[Event] = (), claims: Mapping[str, Claim] | None = None,
-                  until: date | None = None) -> ActorProfile:
-    """Roles over time, ties, camp by day (case start to ``until`` or end) and events."""
-    a = find_actor(case.actors, actor)
-    proposals = list(proposals)
-    events = list(events)
-    claims = claims or {}
-    ties = [t for t in effective_ties(case.ties, proposals) if a.key in (t.source, t.target)]
-    ties.sort(key=lambda t: (t.start or date.min, t.relation))
-    roles = tuple(t for t in ties if is_role(t.relation) and t.source == a.key)
-    index = ActorIndex.build(case.actors, case.countries)
-    mine = []
-    for e in events:
-        named = {index.resolve(e.actor1, e.inter1), index.resolve(e.actor2, e.inter2),
-                 index.resolve(e.assoc_actor_1), index.resolve(e.assoc_actor_2)}
-        if a.key not in named:
-            named |= {m.actor for c in e.claim_ids if c in claims
-                      for m in index.mentions(claims[c].evidence)}
-        if a.key in named:
-            mine.append(e)
-    mine.sort(key=lambda e: (e.event_date or date.min, e.id))
-    spells: list[CampSpell] = []
-    last = until or case.end or max((e.event_date for e in events if e.event_date),
-                                    default=case.start)
-    if case.start and last:
-        days = sorted({case.start, *(d for t in effective_ties(case.ties, proposals)
-                                     for d in (t.start, t.end) if d and case.start < d <= last)})
-        for day in days:
-            pic = faction_picture(case, day, proposals)
-            c = pic.camp_of(a.key)
-            spell = CampSpell(day, c.key if c else None, c.side if c else None,
-                              c.name if c else None)
-            if not spells or (spells[-1].camp, spells[-1].side) != (spell.camp, spell.side):
-                spells.append(spell)
-    return ActorProfile(a, roles, tuple(ties), tuple(spells), tuple(e.id for e in mine))
