@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
@@ -97,7 +98,7 @@ def _run(url, *argv) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_commands(store_url):
+def test_commands(store_url, tmp_path):
     from sitroom.store import open_store
 
     with open_store(store_url) as store:
@@ -118,6 +119,11 @@ def test_commands(store_url):
     assert "OPPOSITION: Bakyt Rival camp" in out
     code, out, _ = _run(store_url, "factions", "--as-of", "2019-12-31", "--format", "json")
     assert code == 0 and json.loads(out)["before_start"] is True
+    graphml = tmp_path / "factions.graphml"
+    code, _, err = _run(store_url, "factions", "--format", "graphml", "-o", str(graphml))
+    root = ET.parse(graphml).getroot()
+    assert code == 0 and "wrote" in err and root.tag.endswith("graphml")
+    assert len(list(root.iter("{http://graphml.graphdrawing.org/xmlns}edge"))) >= 4
     code, out, _ = _run(store_url, "factions", "--actor", "Rival")
     assert code == 0 and "Roles over time:" in out and "imprisoned" in out
     code, _, err = _run(store_url, "factions", "--actor", "Nobody")

@@ -15,8 +15,8 @@ tie combine as independent votes). The rules, each a few lines below:
   "all political forces" means the leaders of the government and opposition camps of that day
   ("all opposition figures": the opposition's only).
 - **concern** — a foreign government statement by a state whose country owns property attacked
-  in the week before (events with ``target_owner_iso3``) → it is *concerned about* the
-  companies of its country that own assets in the case's countries.
+  in the week before or the day after (events with ``target_owner_iso3``) → it is *concerned
+  about* the companies of its country that own something (``owns`` ties in the case).
 - **appointment** — an appointment names a person and an office (prime minister, president,
   acting president, speaker, chairman, minister in en/ru/ky) → the person holds the office from
   that day, at the body the case file already ties to that office, or the body the event names.
