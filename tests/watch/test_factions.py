@@ -194,3 +194,18 @@ def test_text_json_and_graphml(kg):
     japarov = next(x for x in root.iter(f"{NS}node") if x.get("id") == "japarov")
     values = {d.get("key"): d.text for d in japarov.iter(f"{NS}data")}
     assert values["n_side"] == "opposition" and values["n_camp"] == "camp:japarov"
+
+
+def test_a_state_body_joining_the_government_brings_its_quarrels():
+    """The ministry's camp opposes the rival: once it joins the government, so does the
+    government (opposition is computed after the state bodies are placed)."""
+    case = _case([
+        Tie("head", "president", "office"),
+        Tie("pm", "prime_minister", "ministry"),
+        Tie("pm", "opposes", "rival"),
+        Tie("rival", "leads", "party"),
+    ])
+    p = faction_picture(case, D("2020-05-01"))
+    assert "pm" in p.government.members
+    assert p.camp_of("rival").side == "opposition"
+    assert p.camp_of("rival").key in p.government.opposes

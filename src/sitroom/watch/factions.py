@@ -255,8 +255,6 @@ def _camps(index: ActorIndex, ties: Sequence[FactionTie]) -> tuple[list[Camp], l
     for k in domestic:
         groups[comp[k]].append(k)
     opposed = {(comp[t.source], comp[t.target]) for t in inner if t.relation == "opposes"}
-    conflicts = [f"{t.source} opposes {t.target} though both are in one camp"
-                 for t in inner if t.relation == "opposes" and comp[t.source] == comp[t.target]]
     offices = sorted((t for t in inner if is_role(t.relation) and _aligns(t)),
                      key=lambda t: (_head_rank(t.relation), t.start or date.min))
     gov = None
@@ -272,6 +270,9 @@ def _camps(index: ActorIndex, ties: Sequence[FactionTie]) -> tuple[list[Camp], l
                 for k in groups.pop(g):
                     comp[k] = gov
                     groups[gov].append(k)
+        opposed = {(comp[t.source], comp[t.target]) for t in inner if t.relation == "opposes"}
+    conflicts = [f"{t.source} opposes {t.target} though both are in one camp"
+                 for t in inner if t.relation == "opposes" and comp[t.source] == comp[t.target]]
     camps, unaligned = [], []
     keys: dict[str, str] = {}
     heads: dict[str, list[str]] = {}
