@@ -209,3 +209,17 @@ def test_a_state_body_joining_the_government_brings_its_quarrels():
     assert "pm" in p.government.members
     assert p.camp_of("rival").side == "opposition"
     assert p.camp_of("rival").key in p.government.opposes
+
+
+def test_undecided_proposals_count_only_when_asked_and_rejected_never():
+    case = _case([Tie("head", "president", "office")])
+    undecided = ProposedTie("tie-u", "t", "ally", "supports", "head", D("2020-02-01"))
+    rejected = ProposedTie("tie-r", "t", "ally", "backed_by", "rival", D("2020-02-01"),
+                           status="rejected")
+    plain = faction_picture(case, D("2020-03-01"), [undecided, rejected])
+    assert plain.government.backers == () and not any(t.proposal_id for t in plain.ties)
+    shown = faction_picture(case, D("2020-03-01"), [undecided, rejected], with_proposed=True)
+    assert shown.government.backers == ("ally",)
+    assert [(t.proposal_id, t.origin) for t in shown.ties if t.proposal_id] == [
+        ("tie-u", "proposed")]
+    assert "[proposed tie-u]" in picture_text(shown)

@@ -19,6 +19,8 @@ def register(subparsers) -> None:
                    help="the day to show (default: the latest event's day)")
     p.add_argument("--actor", metavar="NAME",
                    help="one actor's page instead: roles over time, camps, ties, events")
+    p.add_argument("--with-proposed", action="store_true",
+                   help="count undecided proposed ties too (marked 'proposed')")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(handler=cmd_factions)
@@ -50,7 +52,7 @@ def cmd_factions(args, ctx) -> int:
             text = (show.dumps(profile.to_dict()) if args.format == "json"
                     else show.profile_text(profile, names))
         else:
-            picture = faction_picture_of(store, args.case, day)
+            picture = faction_picture_of(store, args.case, day, args.with_proposed)
             text = None
             if args.format == "json":
                 text = show.dumps(show.picture_json(picture))

@@ -58,12 +58,14 @@ def load_inputs(store: Store, case: str | None) -> FactionInputs:
     return FactionInputs(c, events, claims, tuple(store.list_proposals(case=c.name)))
 
 
-def faction_picture_of(store: Store, case: str | None = None,
-                       as_of: date | None = None) -> FactionPicture:
-    """The camps and foreign involvement on ``as_of`` (default: the latest event's day)."""
+def faction_picture_of(store: Store, case: str | None = None, as_of: date | None = None,
+                       with_proposed: bool = False) -> FactionPicture:
+    """The camps and foreign involvement on ``as_of`` (default: the latest event's day);
+    ``with_proposed`` counts undecided proposed ties too (marked as such)."""
     inputs = load_inputs(store, case)
     day = as_of or inputs.last_day or date.today()
-    return faction_picture(inputs.case, day, inputs.proposals, inputs.events, inputs.claims)
+    return faction_picture(inputs.case, day, inputs.proposals, inputs.events, inputs.claims,
+                           with_proposed=with_proposed)
 
 
 def propose(store: Store, case: str | None = None) -> tuple[ProposalCounts, list[ProposedTie]]:

@@ -37,8 +37,9 @@ def tie_line(t: FactionTie, names: Mapping[str, str], with_source: bool = True) 
     who = names.get(t.source, t.source) + " — " if with_source else ""
     target = f" — {names.get(t.target, t.target)}" if t.target else ""
     why = [_short(u) for u in t.sources]
-    if t.origin == "accepted" or t.ended_by:
-        why += [f"accepted {t.proposal_id or t.ended_by}", *t.event_ids[:3], *t.report_ids[:3]]
+    if t.origin in ("accepted", "proposed") or t.ended_by:
+        why += [f"{t.origin if t.proposal_id else 'accepted'} {t.proposal_id or t.ended_by}",
+                *t.event_ids[:3], *t.report_ids[:3]]
     note = f"; {t.note.split('.')[0]}" if t.note else ""
     return f"{who}{t.kind}{target} ({_dates(t.start, t.end)}{note}) [{', '.join(why)}]"
 

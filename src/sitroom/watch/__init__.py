@@ -2,10 +2,11 @@
 
 Factions and ties
 -----------------
-- ``factions.faction_picture(case, as_of, proposals=(), events=(), claims=None) ->
-  FactionPicture``: the camps on one day (``.camps``: ``Camp`` with ``key``, ``side``
-  government/opposition/other, ``name``, ``leader``, ``leaders``, ``members``, ``supporters``,
-  ``backers``, ``offices`` and ``ties``; ``.government``, ``.opposition``, ``.camp_of(actor)``),
+- ``factions.faction_picture(case, as_of, proposals=(), events=(), claims=None,
+  with_proposed=False) -> FactionPicture``: the camps on one day (``.camps``: ``Camp`` with
+  ``key``, ``side`` government/opposition/other, ``name``, ``leader``, ``leaders``,
+  ``members``, ``supporters``, ``backers``, ``offices`` and ``ties``; ``.government``,
+  ``.opposition``, ``.camp_of(actor)``),
   each foreign actor's involvement (``.foreign``: ``Involvement`` with ``ways`` such as talks,
   concern, base, ownership, statements, property attacked, and the ties, holdings, statements
   and events behind each), ``.ties`` in force (``FactionTie``: kind, dates, case-file
@@ -25,7 +26,7 @@ Factions and ties
 
 Renderings are in ``sitroom.present.factions`` (``picture_text``, ``picture_json``,
 ``write_picture_graphml``, ``profile_text``, ``proposals_text``). The store side is
-``sitroom.pipeline.factions`` (``faction_picture_of(store, case, as_of)``, ``propose(store,
-case)``, ``decide(store, id, accept, by, reason)``, ``actor_profile_of(store, actor, case)``,
-``load_inputs``); shells call those.
+``sitroom.pipeline.factions`` (``faction_picture_of(store, case, as_of, with_proposed)``,
+``propose(store, case)``, ``decide(store, id, accept, by, reason)``,
+``actor_profile_of(store, actor, case)``, ``load_inputs``); shells call those.
 """

@@ -8,7 +8,9 @@ The rule (``faction_picture``), for a day D:
 
 1. The ties in force on D: ``start <= D < end`` (an open end never closes; an end is the first
    day without the tie, so a prisoner freed on the 6th is a prisoner on the 5th only). Accepted
-   proposals add ties; an accepted *end* proposal closes the matching tie on its date.
+   proposals add ties; an accepted *end* proposal closes the matching tie on its date. With
+   ``with_proposed`` the undecided proposals count too, marked ``origin="proposed"`` (a view of
+   what the rules read before an analyst has decided; rejected ones never count).
 2. Camps are connected components of the case's **domestic** actors (those of the case's
    countries, not foreign states or international bodies) over **alignment** ties: leads,
    member of, allied with, supports, backed by, and offices held (a role such as
@@ -181,15 +183,19 @@ def _from_case(t: Tie) -> FactionTie:
 
 
 def _from_proposal(p: ProposedTie) -> FactionTie:
+    origin = "accepted" if p.status == "accepted" else "proposed"
     return FactionTie(p.source, p.relation, p.target, label(p.relation), p.start, p.end, p.note,
-                      (), "accepted", p.id, p.event_ids, p.report_ids)
+                      (), origin, p.id, p.event_ids, p.report_ids)
 
 
 def effective_ties(case_ties: Iterable[Tie],
-                   proposals: Iterable[ProposedTie] = ()) -> tuple[FactionTie, ...]:
-    """The case's ties with accepted proposals joined: new ties added, ended roles closed."""
+                   proposals: Iterable[ProposedTie] = (),
+                   with_proposed: bool = False) -> tuple[FactionTie, ...]:
+    """The case's ties with accepted proposals joined: new ties added, ended roles closed
+    (and undecided ones too, ``with_proposed``)."""
     ties = [_from_case(t) for t in case_ties]
-    accepted = [p for p in proposals if p.status == "accepted"]
+    counted = ("accepted", "proposed") if with_proposed else ("accepted",)
+    accepted = [p for p in proposals if p.status in counted]
     ties += [_from_proposal(p) for p in accepted if not p.ends]
     for p in (p for p in accepted if p.ends and p.end):
         for i, t in enumerate(ties):
@@ -377,12 +383,14 @@ def _involvement(index: ActorIndex, ties: Sequence[FactionTie], events: Sequence
 
 def faction_picture(case: Case, as_of: date, proposals: Iterable[ProposedTie] = (),
                     events: Iterable[Event] = (),
-                    claims: Mapping[str, Claim] | None = None) -> FactionPicture:
+                    claims: Mapping[str, Claim] | None = None,
+                    with_proposed: bool = False) -> FactionPicture:
     """Camps, foreign involvement and the ties in force on ``as_of`` (see the module rule)."""
     index = ActorIndex.build(case.actors, case.countries)
     if case.start and as_of < case.start:
         return FactionPicture(case.name, as_of, True, (), (), (), (), (), ())
-    ties = [t for t in effective_ties(case.ties, proposals) if t.valid_on(as_of)]
+    ties = [t for t in effective_ties(case.ties, proposals, with_proposed)
+            if t.valid_on(as_of)]
     known = [t for t in ties if t.source in index.actors]
     upto = [e for e in events if e.event_date is not None and e.event_date <= as_of]
     camps, unaligned, conflicts = _camps(index, known)
