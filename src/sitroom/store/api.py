@@ -13,6 +13,7 @@ from typing import Protocol
 from sitroom.model import (
     Actor,
     Alert,
+    AnalystNote,
     Case,
     Claim,
     ErrorRecord,
@@ -20,6 +21,7 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    RatingDecision,
     Report,
     Tie,
     Watch,
@@ -216,3 +218,14 @@ class Store(Protocol):
         """Record an alert once per (watch, event); return False if it had fired already."""
 
     def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
+
+    # analysis: analyst evidence and decisions on proposed ratings
+    def add_evidence_note(self, note: AnalystNote) -> None: ...
+    def list_evidence_notes(self, case: str | None = None) -> list[AnalystNote]: ...
+    def delete_evidence_note(self, note_id: str) -> None:
+        """Raise NotFound if absent."""
+
+    def save_rating_decision(self, decision: RatingDecision) -> None:
+        """Record (or replace) the decision on one proposed rating."""
+
+    def list_rating_decisions(self, case: str | None = None) -> list[RatingDecision]: ...
