@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import getpass
 import json
+from typing import TYPE_CHECKING
 
-from sitroom.cases.rules import RATINGS
 from sitroom.cli.indicators import parse_day
-from sitroom.watch.hypotheses import Assessment
+
+if TYPE_CHECKING:
+    from sitroom.watch.hypotheses import Assessment
+
+RATINGS = ("CC", "C", "N", "I", "II")  # as sitroom.cases.rules.RATINGS (kept light to import)
 
 
 def register(subparsers) -> None:

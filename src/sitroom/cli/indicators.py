@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sitroom.errors import AnalysisError
-from sitroom.watch.indicators import IndicatorSet, Indicators
+
+if TYPE_CHECKING:
+    from sitroom.watch.indicators import Indicators, IndicatorSet
 
 
 def register(subparsers) -> None:
