@@ -8,7 +8,6 @@ from sitroom.model import (
     Actor,
     Case,
     Corroboration,
-    CrowdSize,
     Event,
     FigureRange,
     Hypothesis,
