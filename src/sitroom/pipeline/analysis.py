@@ -58,10 +58,10 @@ def case_indicators(store: Store, case: str | None = None, since: date | None = 
 
 
 def case_assessment(store: Store, case: str | None = None, as_of: date | None = None,
-                    confirmed_only: bool = False) -> Assessment:
+                    confirmed_only: bool = False, with_history: bool = True) -> Assessment:
     """The competing hypotheses of a stored case scored as of a date (None: all evidence)."""
     data = load_evidence(store, resolve_case(store, case))
-    return assess(data, as_of, confirmed_only)
+    return assess(data, as_of, confirmed_only, with_history)
 
 
 def check_hypothesis(case: Case, key: str) -> None:
