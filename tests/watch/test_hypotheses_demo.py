@@ -8,6 +8,7 @@ mobilisation ratio of the largest crowd must be computed against the case popula
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from itertools import pairwise
 
 import pytest
 
@@ -56,14 +57,14 @@ def test_each_hypothesis_score_moves_as_the_reports_arrive(day_by_day):
     for key in keys:
         scores = [s[key] for _, s in seen]
         numbers = {s for s in scores if s is not None}
-        changes = sum(1 for a, b in zip(scores, scores[1:], strict=False) if a != b)
+        changes = sum(1 for a, b in pairwise(scores) if a != b)
         assert len(numbers) >= 3 and changes >= 3, (key, scores)
     # election day brings no evidence on most hypotheses: they say so instead of scoring 0
     assert None in seen[0][1].values()
 
 
 def test_the_replayed_history_moves_too(day_by_day):
-    url, seen = day_by_day
+    url, _ = day_by_day
     with open_store(url) as store:
         final = case_assessment(store, "kyrgyzstan-2020")
     for h in final.hypotheses:
