@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from sitroom.model import Case, Event
 
@@ -78,10 +79,21 @@ class CaseContext:
         names = [(_fold(n), a.key) for a in self.case.actors for n in (a.name, *a.aliases)]
         return sorted({(n, k) for n, k in names if n}, key=lambda p: (-len(p[0]), p[0]))
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        """Per-text actor keys and per-event credibilities, computed once per context."""
+        return {}
+
     def actor_key(self, text: str | None) -> str | None:
         """The case actor named by an event's actor text (exact, else as whole words)."""
         if not text:
             return None
+        key = ("actor", text)
+        if key not in self._memo:
+            self._memo[key] = self._actor_key(text)
+        return self._memo[key]
+
+    def _actor_key(self, text: str) -> str | None:
         folded = _fold(text)
         for name, key in self._actor_names:
             if name == folded:
@@ -110,6 +122,14 @@ class CaseContext:
         Only the best ``independent_outlets`` grades count, so copies of one wire or several
         titles of one owner do not add up; an event with no known outlet gets 0.5.
         """
+        hit = self._memo.get(("event", event.id))
+        if hit is not None and hit[0] is event:  # the same object: held here, so not reused
+            return hit[1]
+        value = self._noisy_or(event)
+        self._memo[("event", event.id)] = (event, value)
+        return value
+
+    def _noisy_or(self, event: Event) -> float:
         corr = event.corroboration
         outlets = sorted({f.outlet for f in event.figures if f.outlet}
                          | set(corr.outlets if corr else ()))

@@ -23,6 +23,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sitroom.cases.rules import RATINGS
@@ -76,6 +77,7 @@ class EvidenceItem(_Plain):
         return next((r for r in self.ratings if r.hypothesis == hypothesis), None)
 
 
+@lru_cache(maxsize=65536)
 def proposal_id(case: str, item: str, hypothesis: str) -> str:
     """Stable id of the rating a rule proposes for (item, hypothesis) in a case."""
     digest = hashlib.sha1(f"{case}|{item}|{hypothesis}".encode()).hexdigest()
@@ -171,61 +173,71 @@ def _mean(values: Iterable[float]) -> float:
     return round(sum(got) / len(got), 4) if got else 0.5
 
 
-def propose(hypotheses: Sequence[Hypothesis], events: Sequence[Event], ctx: CaseContext,
-            totals: IndicatorSet, texts: Mapping[str, str] | None = None) -> dict[str, _Draft]:
-    """Evidence items proposed by the hypotheses' rules over these events and their indicators."""
+def event_proposals(hypotheses: Sequence[Hypothesis], events: Sequence[Event],
+                    ctx: CaseContext, texts: Mapping[str, str] | None = None
+                    ) -> dict[str, _Draft]:
+    """Event items proposed by the hypotheses' event rules (they depend on the event alone)."""
     texts = texts or {}
-    cred = {e.id: ctx.credibility(e) for e in events}
+    drafts: dict[str, _Draft] = {}
+    for h in hypotheses:
+        for rule in h.rules:
+            if rule.scope != "event":
+                continue
+            basis = f"{_basis(h, rule)} [{describe_rule(rule.test)}]"
+            for e in events:
+                if not event_matches(rule.test, e, ctx, texts.get(e.id, "")):
+                    continue
+                item = f"event:{e.id}"
+                draft = drafts.get(item)
+                if draft is None:
+                    draft = drafts[item] = _Draft("event", _event_title(e), e.event_date,
+                                                  (e.id,), ctx.credibility(e))
+                draft.propose(h.key, rule.rating, basis)
+    return drafts
+
+
+def indicator_proposals(hypotheses: Sequence[Hypothesis], events: Sequence[Event],
+                        ctx: CaseContext, totals: IndicatorSet) -> dict[str, _Draft]:
+    """Indicator items proposed by the case rules, from the indicators of these events."""
+    if not events:  # before the first event there is nothing to read
+        return {}
     by_id = {e.id: e for e in events}
     drafts: dict[str, _Draft] = {}
     for h in hypotheses:
         for rule in h.rules:
-            basis = h.indicators[rule.indicator] if rule.indicator < len(h.indicators) else ""
-            if rule.scope == "event":
-                _propose_events(h, rule, basis, events, ctx, texts, cred, drafts)
+            if rule.scope != "case":
                 continue
             name = dict(rule.test)["indicator"]
             value, ids = indicator_value(totals, name)
-            if value is None or not events:  # before the first event there is nothing to read
+            if value is None:
                 continue
             rating = rule.rating if case_rule_passes(rule.test, value) else rule.otherwise
             item = f"indicator:{name}"
             draft = drafts.get(item)
             if draft is None:
-                dates = [by_id[i].event_date for i in ids if i in by_id and by_id[i].event_date]
+                counted = [by_id[i] for i in ids if i in by_id]
+                dates = [e.event_date for e in counted if e.event_date]
                 draft = drafts[item] = _Draft(
                     "indicator", f"{name} = {value:g}", max(dates) if dates else totals.end,
-                    tuple(ids), _mean(cred[i] for i in ids if i in cred), value)
+                    tuple(ids), _mean(ctx.credibility(e) for e in counted), value)
             if rating:
-                draft.propose(h.key, rating, f"{basis} [{describe_rule(rule.test)}]")
+                draft.propose(h.key, rating, f"{_basis(h, rule)} [{describe_rule(rule.test)}]")
     return drafts
 
 
-def _propose_events(h: Hypothesis, rule: IndicatorRule, basis: str, events: Sequence[Event],
-                    ctx: CaseContext, texts: Mapping[str, str], cred: Mapping[str, float],
-                    drafts: dict[str, _Draft]) -> None:
-    for e in events:
-        if not event_matches(rule.test, e, ctx, texts.get(e.id, "")):
-            continue
-        item = f"event:{e.id}"
-        draft = drafts.get(item)
-        if draft is None:
-            draft = drafts[item] = _Draft("event", _event_title(e), e.event_date, (e.id,),
-                                          cred[e.id])
-        draft.propose(h.key, rule.rating, f"{basis} [{describe_rule(rule.test)}]")
+def _basis(h: Hypothesis, rule: IndicatorRule) -> str:
+    return h.indicators[rule.indicator] if rule.indicator < len(h.indicators) else ""
 
 
-def gather(hypotheses: Sequence[Hypothesis], events: Sequence[Event], ctx: CaseContext,
-           totals: IndicatorSet, notes: Sequence[AnalystNote] = (),
-           decisions: Sequence[RatingDecision] = (), texts: Mapping[str, str] | None = None,
-           ) -> list[EvidenceItem]:
-    """Every evidence item: proposals with the analyst's decisions applied, then the notes."""
+def finish(drafts: Mapping[str, _Draft], case: str,
+           decisions: Sequence[RatingDecision] = ()) -> list[EvidenceItem]:
+    """Proposed items with their rating ids and the analyst's decisions applied."""
     decided = {d.id: d for d in decisions}
     items = []
-    for item_id, d in propose(hypotheses, events, ctx, totals, texts).items():
+    for item_id, d in drafts.items():
         ratings = []
         for key, (rating, basis) in sorted((d.ratings or {}).items()):
-            rid = proposal_id(ctx.name, item_id, key)
+            rid = proposal_id(case, item_id, key)
             r = ItemRating(rid, key, rating, "proposed", basis)
             dec = decided.get(rid)
             if dec is not None:
@@ -236,7 +248,14 @@ def gather(hypotheses: Sequence[Hypothesis], events: Sequence[Event], ctx: CaseC
         if ratings:
             items.append(EvidenceItem(item_id, d.kind, d.title, d.evidence_date, d.event_ids,
                                       d.credibility, 1.0, tuple(ratings), d.value))
+    return items
+
+
+def note_items(notes: Sequence[AnalystNote], events: Sequence[Event], ctx: CaseContext
+               ) -> list[EvidenceItem]:
+    """Analyst notes as items: confirmed ratings, credibility given or from the linked event."""
     by_event = {e.id: e for e in events}
+    items = []
     for n in notes:
         linked = by_event.get(n.event_id or "")
         credibility = n.credibility
@@ -249,5 +268,26 @@ def gather(hypotheses: Sequence[Hypothesis], events: Sequence[Event], ctx: CaseC
         items.append(EvidenceItem(f"note:{n.id}", "note", n.text, when,
                                   (n.event_id,) if n.event_id else (), credibility, n.relevance,
                                   (rating,)))
-    items.sort(key=lambda i: (i.evidence_date or date.max, i.id))
     return items
+
+
+def by_date(items: Iterable[EvidenceItem]) -> list[EvidenceItem]:
+    return sorted(items, key=lambda i: (i.evidence_date or date.max, i.id))
+
+
+def gather(hypotheses: Sequence[Hypothesis], events: Sequence[Event], ctx: CaseContext,
+           totals: IndicatorSet, notes: Sequence[AnalystNote] = (),
+           decisions: Sequence[RatingDecision] = (), texts: Mapping[str, str] | None = None,
+           event_drafts: Mapping[str, _Draft] | None = None) -> list[EvidenceItem]:
+    """Every evidence item, by date: proposals with the analyst's decisions applied, and notes.
+
+    ``event_drafts`` (from ``event_proposals`` over these events or more) saves matching the
+    event rules again when the same events are replayed day by day.
+    """
+    if event_drafts is None:
+        event_drafts = event_proposals(hypotheses, events, ctx, texts)
+    else:
+        present = {f"event:{e.id}" for e in events}
+        event_drafts = {k: d for k, d in event_drafts.items() if k in present}
+    drafts = {**event_drafts, **indicator_proposals(hypotheses, events, ctx, totals)}
+    return by_date([*finish(drafts, ctx.name, decisions), *note_items(notes, events, ctx)])

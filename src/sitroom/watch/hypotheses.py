@@ -19,13 +19,21 @@ alters the ranking are listed, those that change the leader first.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from sitroom.model import AnalystNote, Event, Hypothesis, RatingDecision, _Plain
 from sitroom.watch.context import CaseContext
-from sitroom.watch.evidence import FLIP, EvidenceItem, gather
+from sitroom.watch.evidence import (
+    FLIP,
+    EvidenceItem,
+    event_proposals,
+    finish,
+    gather,
+    indicator_proposals,
+)
 from sitroom.watch.indicators import in_period, indicator_set
 
 
@@ -107,19 +115,40 @@ def diagnosticity(item: EvidenceItem, keys: Sequence[str], confirmed_only: bool 
     return max(values) - min(values) if values else 0
 
 
-def scores(items: Sequence[EvidenceItem], keys: Sequence[str], confirmed_only: bool = False
-           ) -> dict[str, tuple[float | None, float, int]]:
-    """Per hypothesis: (weighted inconsistency or None without evidence, consistency, items)."""
-    acc = {k: [0.0, 0.0, 0] for k in keys}
+Table = dict[str, tuple[float | None, float, int]]
+
+
+def _contributions(item: EvidenceItem, confirmed_only: bool) -> dict[str, tuple[float, float]]:
+    """What one item adds to each hypothesis it rates: (inconsistency, consistency)."""
+    return {r.hypothesis: (item.weight * max(0, -r.value), item.weight * max(0, r.value))
+            for r in _counted(item, confirmed_only)}
+
+
+def _table(sums: Mapping[str, list], keys: Sequence[str]) -> Table:
+    return {k: (round(sums[k][0], 4) if sums[k][2] else None, round(sums[k][1], 4), sums[k][2])
+            for k in keys}
+
+
+def _add(acc: dict[str, list], item: EvidenceItem, confirmed_only: bool) -> None:
+    for key, (inc, con) in _contributions(item, confirmed_only).items():
+        if key in acc:
+            acc[key][0] += inc
+            acc[key][1] += con
+            acc[key][2] += 1
+
+
+def _sums(items: Iterable[EvidenceItem], keys: Sequence[str], confirmed_only: bool
+          ) -> dict[str, list]:
+    acc: dict[str, list] = {k: [0.0, 0.0, 0] for k in keys}
     for item in items:
-        for r in _counted(item, confirmed_only):
-            if r.hypothesis not in acc:
-                continue
-            a = acc[r.hypothesis]
-            a[0] += item.weight * max(0, -r.value)
-            a[1] += item.weight * max(0, r.value)
-            a[2] += 1
-    return {k: (round(a[0], 4) if a[2] else None, round(a[1], 4), a[2]) for k, a in acc.items()}
+        _add(acc, item, confirmed_only)
+    return acc
+
+
+def scores(items: Sequence[EvidenceItem], keys: Sequence[str], confirmed_only: bool = False
+           ) -> Table:
+    """Per hypothesis: (weighted inconsistency or None without evidence, consistency, items)."""
+    return _table(_sums(items, keys, confirmed_only), keys)
 
 
 def ranking(table: Mapping[str, tuple[float | None, float, int]]) -> tuple[str, ...]:
@@ -130,20 +159,35 @@ def ranking(table: Mapping[str, tuple[float | None, float, int]]) -> tuple[str, 
 
 def sensitivity(items: Sequence[EvidenceItem], keys: Sequence[str],
                 confirmed_only: bool = False) -> tuple[Sensitivity, ...]:
-    """Items whose removal or flipped ratings would change the ranking."""
-    base = ranking(scores(items, keys, confirmed_only))
+    """Items whose removal or flipped ratings would change the ranking.
+
+    Each change is applied to the totals (take the item's share out, put the flipped share in),
+    so the check costs one pass over the items, not one scoring per item.
+    """
+    sums = _sums(items, keys, confirmed_only)
+    base = ranking(_table(sums, keys))
     found = []
-    for i, item in enumerate(items):
+    for item in items:
         if diagnosticity(item, keys, confirmed_only) == 0:
             continue
+        mine = {k: v for k, v in _contributions(item, confirmed_only).items() if k in sums}
         flipped = replace(item, ratings=tuple(replace(r, rating=FLIP[r.rating])
                                               for r in item.ratings))
-        for change, changed in (("removed", [*items[:i], *items[i + 1:]]),
-                                ("flipped", [*items[:i], flipped, *items[i + 1:]])):
-            after = ranking(scores(changed, keys, confirmed_only))
+        theirs = {k: v for k, v in _contributions(flipped, confirmed_only).items() if k in sums}
+        for change, added in (("removed", {}), ("flipped", theirs)):
+            changed = {k: list(v) for k, v in sums.items()}
+            for k, (inc, con) in mine.items():
+                changed[k][0] -= inc
+                changed[k][1] -= con
+                changed[k][2] -= 1
+            for k, (inc, con) in added.items():
+                changed[k][0] += inc
+                changed[k][1] += con
+                changed[k][2] += 1
+            after = ranking(_table(changed, keys))
             if after != base:
-                leader = (after[:1] != base[:1])
-                found.append(Sensitivity(item.id, item.title, change, after, leader))
+                found.append(Sensitivity(item.id, item.title, change, after,
+                                         after[:1] != base[:1]))
     found.sort(key=lambda s: (not s.leader_changes, s.item, s.change))
     return tuple(found)
 
@@ -162,6 +206,11 @@ class CaseEvidence:
     def hypotheses(self) -> tuple[Hypothesis, ...]:
         return self.ctx.case.hypotheses
 
+    @cached_property
+    def event_drafts(self) -> dict:
+        """Event rules matched once over every event (a replay only filters them by date)."""
+        return event_proposals(self.hypotheses, in_period(self.events), self.ctx, self.texts)
+
 
 def evidence_as_of(data: CaseEvidence, as_of: date | None) -> list[EvidenceItem]:
     """The evidence items an analyst had on ``as_of`` (None: everything)."""
@@ -169,7 +218,8 @@ def evidence_as_of(data: CaseEvidence, as_of: date | None) -> list[EvidenceItem]
     notes = [n for n in data.notes if as_of is None or _note_day(n, data) is None
              or _note_day(n, data) <= as_of]
     totals = indicator_set(events, data.ctx, None, as_of, data.texts)
-    return gather(data.hypotheses, events, data.ctx, totals, notes, data.decisions, data.texts)
+    return gather(data.hypotheses, events, data.ctx, totals, notes, data.decisions, data.texts,
+                  data.event_drafts)
 
 
 def _note_day(note: AnalystNote, data: CaseEvidence) -> date | None:
@@ -197,9 +247,23 @@ def assess(data: CaseEvidence, as_of: date | None = None, confirmed_only: bool =
     order = ranking(table)
     history: dict[str, list[HistoryPoint]] = {k: [] for k in keys}
     if with_history:
+        # Events and notes keep their ratings and weights from day to day: add them up as
+        # their days come; only the case indicators are computed again for each day.
+        fixed = sorted((i for i in items if i.kind != "indicator"),
+                       key=lambda i: i.evidence_date or date.min)
+        running = _sums((), keys, confirmed_only)
+        done = 0
         for day in history_days(data, as_of):
-            day_items = evidence_as_of(data, day)
-            day_table = scores(day_items, keys, confirmed_only)
+            while done < len(fixed) and (fixed[done].evidence_date or date.min) <= day:
+                _add(running, fixed[done], confirmed_only)
+                done += 1
+            events = in_period(data.events, until=day)
+            totals = indicator_set(events, data.ctx, None, day, data.texts)
+            drafts = indicator_proposals(data.hypotheses, events, data.ctx, totals)
+            day_sums = {k: list(v) for k, v in running.items()}
+            for item in finish(drafts, data.ctx.name, data.decisions):
+                _add(day_sums, item, confirmed_only)
+            day_table = _table(day_sums, keys)
             day_order = ranking(day_table)
             for k in keys:
                 s, _, n = day_table[k]

@@ -117,10 +117,9 @@ def type_label(event: Event) -> str:
 
 def _counts(pairs: Iterable[tuple[str, str]]) -> tuple[Count, ...]:
     """(key, event id) pairs as counts, largest first then by key."""
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
     for key, eid in pairs:
-        if eid not in groups[key]:
-            groups[key].append(eid)
+        groups[key][eid] = None
     return tuple(sorted((Count(k, len(v), tuple(v)) for k, v in groups.items()),
                         key=lambda c: (-c.count, c.key)))
 

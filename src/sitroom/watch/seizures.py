@@ -10,7 +10,7 @@ of unrest (Protests, Riots, Battles, Violence against civilians, or a territory 
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from sitroom.model import Event
 
@@ -42,6 +42,7 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 
+@lru_cache(maxsize=8192)
 def says_seizure(text: str) -> bool:
     """A sentence of ``text`` names a state building and storming or seizing it."""
     for sentence in _sentences(text):
