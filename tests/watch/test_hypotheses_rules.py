@@ -118,3 +118,22 @@ def test_bad_rules_are_refused_with_file_line_and_reason(tmp_path, entry, line, 
     assert words in str(first)
     with pytest.raises(CaseError, match=r"hypotheses\.yaml:\d+: "):
         load_case(folder)
+
+
+def test_a_store_from_before_migration_4_is_upgraded(tmp_path, store_url):
+    """A database written by the previous sitroom (no rules column, no analysis tables)."""
+    from sitroom.store import open_store
+
+    with open_store(store_url) as store:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE hypotheses DROP COLUMN rules")
+            conn.exec_driver_sql("DROP TABLE evidence_notes")
+            conn.exec_driver_sql("DROP TABLE rating_decisions")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+        assert store.schema_version() == 3
+    case = load_case(write_case(tmp_path, hypotheses_yaml=GOOD))
+    with open_store(store_url) as store:
+        assert store.schema_version() == 4
+        store.save_case(case)
+        assert store.get_case(case.name).hypotheses == case.hypotheses
+        assert store.list_evidence_notes() == [] and store.list_rating_decisions() == []
