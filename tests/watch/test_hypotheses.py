@@ -63,7 +63,11 @@ def test_as_of_before_the_case_gives_an_empty_picture():
 
 
 def test_sensitivity_names_the_items_that_would_change_the_ranking():
-    sens = assess(_data()).sensitivity
+    result = assess(_data())
+    sens = result.sensitivity
+    elite = _by_key(result)["elite"]
+    assert (MOB, "flipped") in {(s.item, s.change) for s in elite.sensitivity}
+    assert _by_key(result)["coup"].sensitivity == ()  # unranked before and after
     found = {(s.item, s.change): s for s in sens}
     assert found[(MOB, "flipped")].leader_changes
     assert found[(MOB, "flipped")].ranking == ("elite", "uprising")

@@ -69,6 +69,17 @@ class HistoryPoint(_Plain):
 
 
 @dataclass(frozen=True)
+class Sensitivity(_Plain):
+    """An item that, if wrong, would change the ranking."""
+
+    item: str
+    title: str
+    change: str  # "removed" or "flipped"
+    ranking: tuple[str, ...]  # the ranking after the change
+    leader_changes: bool
+
+
+@dataclass(frozen=True)
 class HypothesisScore(_Plain):
     key: str
     title: str
@@ -78,17 +89,7 @@ class HypothesisScore(_Plain):
     rank: int | None
     evidence: tuple[EvidenceRow, ...]
     history: tuple[HistoryPoint, ...] = ()
-
-
-@dataclass(frozen=True)
-class Sensitivity(_Plain):
-    """An item that, if wrong, would change the ranking."""
-
-    item: str
-    title: str
-    change: str  # "removed" or "flipped"
-    ranking: tuple[str, ...]  # the ranking after the change
-    leader_changes: bool
+    sensitivity: tuple[Sensitivity, ...] = ()  # the changes that would move this hypothesis
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ def assess(data: CaseEvidence, as_of: date | None = None, confirmed_only: bool =
                 s, _, n = day_table[k]
                 rank = day_order.index(k) + 1 if k in day_order else None
                 history[k].append(HistoryPoint(day, s, rank, n))
+    sens = sensitivity(items, keys, confirmed_only)
     out = []
     for h in data.hypotheses:
         s, c, n = table[h.key]
@@ -288,6 +290,12 @@ def assess(data: CaseEvidence, as_of: date | None = None, confirmed_only: bool =
         out.append(HypothesisScore(
             key=h.key, title=h.title, status="scored" if s is not None else "no evidence",
             score=s, consistency=c, rank=order.index(h.key) + 1 if h.key in order else None,
-            evidence=tuple(rows), history=tuple(history[h.key])))
+            evidence=tuple(rows), history=tuple(history[h.key]),
+            sensitivity=tuple(s for s in sens if _position(s.ranking, h.key)
+                              != _position(order, h.key))))
     return Assessment(case=data.ctx.name, as_of=as_of, ranking=order, hypotheses=tuple(out),
-                      sensitivity=sensitivity(items, keys, confirmed_only), items=len(items))
+                      sensitivity=sens, items=len(items))
+
+
+def _position(order: Sequence[str], key: str) -> int | None:
+    return order.index(key) if key in order else None

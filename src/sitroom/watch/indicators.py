@@ -35,6 +35,7 @@ from sitroom.watch.seizures import is_seizure
 ELITE_MOVES = ("resignation", "release_from_custody", "appointment", "impeachment")
 STATEMENT = "foreign_government_statement"
 NOT_UNREST = "Strategic developments"
+NOT_EVENTS = ("rejected", "unmerged")  # statuses of stored events that are not events
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,9 @@ def indicator_set(events: Sequence[Event], ctx: CaseContext, start: date | None 
 
 def in_period(events: Iterable[Event], since: date | None = None,
               until: date | None = None) -> list[Event]:
-    """Dated events with since <= date <= until (both inclusive), by date then id."""
-    kept = [e for e in events if e.event_date is not None and e.status != "rejected"
+    """Dated events with since <= date <= until (both inclusive), by date then id; events an
+    analyst rejected and claims left unmerged are not counted."""
+    kept = [e for e in events if e.event_date is not None and e.status not in NOT_EVENTS
             and (since is None or e.event_date >= since)
             and (until is None or e.event_date <= until)]
     return sorted(kept, key=lambda e: (e.event_date, e.id))
