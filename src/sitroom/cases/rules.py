@@ -22,7 +22,7 @@ from typing import Any
 
 from sitroom import model
 from sitroom.cases.yamlnodes import Located
-from sitroom.coding.vocabulary import ACLED_TYPES, PLOVER_TYPES, POLITICAL_EVENTS
+from sitroom.coding.typing.vocabulary import ACLED_TYPES, PLOVER_TYPES, POLITICAL_EVENTS
 
 RATINGS = ("CC", "C", "N", "I", "II")  # very consistent .. very inconsistent (Heuer)
 

@@ -1,4 +1,4 @@
-"""Analyst evidence notes and decisions on proposed hypothesis ratings (migration 4).
+"""Analyst evidence notes and decisions on proposed hypothesis ratings (migration 5).
 
 Proposed ratings themselves are not stored: they are recomputed from events and the case's
 indicator rules each time (``sitroom.watch.evidence``); only what an analyst decided is kept.

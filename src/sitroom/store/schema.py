@@ -169,7 +169,7 @@ hypotheses = Table(
     Column("description", Text, nullable=False, default=""),
     Column("indicators", JSON, nullable=False),
     Column("seq", Integer, nullable=False, default=0),
-    Column("rules", JSON),  # list of IndicatorRule dicts; added by migration 4
+    Column("rules", JSON),  # list of IndicatorRule dicts; added by the analysis migration (5)
 )
 
 watches = Table(
@@ -391,7 +391,22 @@ V1_TABLES = (
     event_claims, event_figures, merge_actions, merge_action_events, alerts,
 )
 
-# --- analysis (migration 4): analyst evidence and decisions on proposed ratings ----------------
+# Created by migration 4: each published situation report, with the snapshot of its events
+# (event id -> fingerprint) that the next report of the case compares against.
+sitreps = Table(
+    "sitreps", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("generated_at", UTCDateTime, nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date, nullable=False),
+    Column("format", String, nullable=False),
+    Column("path", Text, nullable=False, default=""),
+    Column("snapshot", JSON, nullable=False),
+    Index("ix_sitreps_case_generated", "case_name", "generated_at"),
+)
+
+# --- analysis (migration 5): analyst evidence and decisions on proposed ratings ----------------
 
 evidence_notes = Table(
     "evidence_notes", metadata,
@@ -424,4 +439,4 @@ rating_decisions = Table(
     Index("ix_rating_decisions_case", "case_name"),
 )
 
-ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 4
+ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 5

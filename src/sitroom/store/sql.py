@@ -10,9 +10,10 @@ from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.reports import ReportStore
+from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore, AnalysisStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -33,7 +33,7 @@ STATE_BUILDING = re.compile(
 
 @cache
 def _storm() -> tuple[re.Pattern[str], ...]:
-    from sitroom.coding.lexicon import compiled
+    from sitroom.coding.typing.lexicon import compiled
 
     return tuple(compiled(lang)["storm"] for lang in ("en", "ru", "ky"))
 
