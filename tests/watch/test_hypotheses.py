@@ -139,3 +139,18 @@ def _ev(eid):
 ])
 def test_event_rules(test, eid, expected):
     assert event_matches(test, _ev(eid), CTX, TEXTS.get(eid, "")) is expected
+
+
+def test_standing_over_a_period_says_what_moved_each_hypothesis():
+    from sitroom.watch.standing import standing, standing_lines
+
+    result = assess(_data(), as_of=date(2020, 10, 9))
+    got = {s.key: s for s in standing(result, date(2020, 10, 8), date(2020, 10, 9))}
+    elite = got["elite"]
+    assert (elite.score_before, elite.score, elite.change) == (0.993, 0.8, -0.193)
+    assert [r.item for r in elite.movers] == ["event:e9", MOB]  # both dated 8-9 Oct
+    assert got["coup"].score is None and got["coup"].movers == ()
+    lines = standing_lines(tuple(got.values()))
+    assert lines[0].startswith("#1 uprising: weighted inconsistency 0.00 (+0.00 in the period)")
+    assert "#2 elite: weighted inconsistency 0.80 (-0.19 in the period) — An elite struggle" in lines
+    assert lines[-1] == "coup: no evidence yet"

@@ -21,6 +21,10 @@ Build a ``CaseContext(case)`` once (population, outlet blocs and grades, actors'
   their ratings; proposed ratings come from the hypotheses' indicator rules and have stable ids
   (``evidence.proposal_id``) that an analyst confirms or rejects.
 
+- ``standing.standing(assessment, since, until) -> tuple[Standing, ...]``: for a report, each
+  hypothesis's score at the end of a period and before it, and the evidence of the period that
+  moved it; ``standing_lines`` writes it as lines (e.g. a situation report's ``Section``).
+
 ``texts`` maps an event id to the sentences its claims were coded from (used to spot seizures
 of state buildings). The store side — loading a case's events, notes and decisions, recording
 analyst input — is ``sitroom.pipeline.analysis`` (``case_indicators``, ``case_assessment``,
