@@ -12,7 +12,12 @@ import pytest
 from sitroom.cases import load_case
 from sitroom.errors import AnalysisError
 from sitroom.model import Actor, Case, ProposedTie, Tie
-from sitroom.present.factions import picture_json, picture_text, write_picture_graphml
+from sitroom.present.factions import (
+    picture_json,
+    picture_text,
+    summary_lines,
+    write_picture_graphml,
+)
 from sitroom.watch.actor_names import find_actor
 from sitroom.watch.factions import effective_ties, faction_picture
 from sitroom.watch.profiles import actor_profile
@@ -223,3 +228,25 @@ def test_undecided_proposals_count_only_when_asked_and_rejected_never():
     assert [(t.proposal_id, t.origin) for t in shown.ties if t.proposal_id] == [
         ("tie-u", "proposed")]
     assert "[proposed tie-u]" in picture_text(shown)
+
+
+def test_undecided_offices_and_endings_never_redraw_the_government():
+    case = _case([Tie("head", "president", "office")])
+    office = ProposedTie("tie-o", "t", "rival", "president", "office", D("2020-02-01"))
+    ending = ProposedTie("tie-e", "t", "head", "president", "office", None, end=D("2020-02-01"),
+                         ends=True)
+    p = faction_picture(case, D("2020-03-01"), [office, ending], with_proposed=True)
+    assert p.government.leader == "head" and not any(t.proposal_id for t in p.ties)
+
+
+def test_summary_lines_for_a_situation_report(kg):
+    lines = summary_lines(faction_picture(kg, D("2020-10-12")))
+    assert lines[0].startswith("Government: Government (Sooronbay Jeenbekov), led by Sooronbay "
+                               "Jeenbekov (Sooronbay Jeenbekov president of Office of the "
+                               "President of Kyrgyzstan since 2017-11-24)")
+    assert any(x.startswith("Opposition: Sadyr Japarov camp, led by Sadyr Japarov") for x in lines)
+    assert "Canada: ownership — owns through Centerra Gold: Kumtor gold mine" in lines
+    russia = next(x for x in lines if x.startswith("Russia: "))
+    assert "Government of Kyrgyzstan hosts a base of Russia from 2003-10-23" in russia
+    assert summary_lines(faction_picture(kg, D("2019-01-01"))) == [
+        "2019-01-01: before the case starts."]

@@ -101,6 +101,67 @@ def picture_text(p: FactionPicture) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _way_details(i: Involvement, names: Mapping[str, str]) -> list[str]:
+    n = names.get
+    out = []
+    for t in i.ties:
+        when = f" from {t.start}" if t.start else ""
+        mark = " (proposed)" if t.origin == "proposed" else ""
+        note = f" ({t.note.split(',')[0].split(';')[0]})" if t.relation == "hosts_base" and \
+            t.note else ""
+        what = (f"{t.kind} {n(t.target, t.target)}" if t.source == i.actor
+                else f"{n(t.source, t.source)} {t.kind} {n(i.actor, i.actor)}")
+        out.append(f"{what}{when}{note}{mark}")
+    owned = [t.target for t in i.holdings if not any(t.target == u.source for u in i.holdings)]
+    if owned:
+        out.append("owns through " + ", ".join(
+            n(t.source, t.source) for t in i.holdings if t.source != i.actor
+            and not any(u.target == t.source for u in i.holdings)) + ": "
+                   + ", ".join(n(k, k) for k in dict.fromkeys(owned))
+                   if any(t.source != i.actor for t in i.holdings)
+                   else "owns " + ", ".join(n(k, k) for k in dict.fromkeys(owned)))
+    if i.statements:
+        out.append("statements on " + ", ".join(
+            str(d) for d in sorted({s.date for s in i.statements if s.date})))
+    if i.property_attacks:
+        k = len(i.property_attacks)
+        out.append(f"{k} attack{'s' * (k != 1)} on property owned from it")
+    return out
+
+
+def summary_lines(p: FactionPicture) -> list[str]:
+    """A few lines for a situation report: the camps with their leaders, the foreign states
+    and how they are involved, with dates."""
+    if p.before_start:
+        return [f"{p.as_of}: before the case starts."]
+    names = _names(p.actors)
+    n = names.get
+    lines = []
+    for c in p.camps:
+        if c.side == "other":
+            continue
+        offices = [f"{n(t.source, t.source)} {t.kind} {n(t.target, t.target)} since {t.start}"
+                   if t.start else f"{n(t.source, t.source)} {t.kind} {n(t.target, t.target)}"
+                   for t in c.offices if t.source == c.leader][:2]
+        lead = f"led by {n(c.leader, c.leader)}" if c.leader else "no leader named"
+        extra = [f"leaders {', '.join(n(k, k) for k in c.leaders[1:4])}"] if len(
+            c.leaders) > 1 else []
+        extra += [f"supporters {', '.join(n(k, k) for k in c.supporters)}"] if c.supporters \
+            else []
+        extra += [f"foreign backers {', '.join(n(k, k) for k in c.backers)}"] if c.backers \
+            else []
+        lines.append(f"{c.side.capitalize()}: {c.name}, {lead}"
+                     + (f" ({'; '.join(offices)})" if offices else "")
+                     + (f"; {'; '.join(extra)}" if extra else ""))
+    for i in p.foreign:
+        if next((a.kind for a in p.actors if a.key == i.actor), "") == "company":
+            continue
+        details = _way_details(i, names)
+        lines.append(f"{n(i.actor, i.actor)}: {', '.join(i.ways)}"
+                     + (f" — {'; '.join(details)}" if details else ""))
+    return lines
+
+
 def picture_json(p: FactionPicture) -> dict[str, Any]:
     """JSON-ready: ``camps`` (government first), ``foreign``, ``ties``, ``actors``…"""
     d = p.to_dict()

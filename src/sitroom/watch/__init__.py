@@ -55,7 +55,8 @@ Factions and ties
   Russian and Kyrgyz names included).
 
 Renderings are in ``sitroom.present.factions`` (``picture_text``, ``picture_json``,
-``write_picture_graphml``, ``profile_text``, ``proposals_text``). The store side is
+``write_picture_graphml``, ``profile_text``, ``proposals_text``, and ``summary_lines`` for a
+situation report's section). The store side is
 ``sitroom.pipeline.factions`` (``faction_picture_of(store, case, as_of, with_proposed)``,
 ``propose(store, case)``, ``decide(store, id, accept, by, reason)``,
 ``actor_profile_of(store, actor, case)``, ``load_inputs``); shells call those.

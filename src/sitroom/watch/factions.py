@@ -9,8 +9,10 @@ The rule (``faction_picture``), for a day D:
 1. The ties in force on D: ``start <= D < end`` (an open end never closes; an end is the first
    day without the tie, so a prisoner freed on the 6th is a prisoner on the 5th only). Accepted
    proposals add ties; an accepted *end* proposal closes the matching tie on its date. With
-   ``with_proposed`` the undecided proposals count too, marked ``origin="proposed"`` (a view of
-   what the rules read before an analyst has decided; rejected ones never count).
+   ``with_proposed`` the undecided proposals of lasting relations (supports, talks, concern…)
+   count too, marked ``origin="proposed"``: a view of what the rules read before an analyst has
+   decided. Offices and endings never count undecided (they would redraw the government on one
+   report's word), nor do rejected proposals.
 2. Camps are connected components of the case's **domestic** actors (those of the case's
    countries, not foreign states or international bodies) over **alignment** ties: leads,
    member of, allied with, supports, backed by, and offices held (a role such as
@@ -194,8 +196,8 @@ def effective_ties(case_ties: Iterable[Tie],
     """The case's ties with accepted proposals joined: new ties added, ended roles closed
     (and undecided ones too, ``with_proposed``)."""
     ties = [_from_case(t) for t in case_ties]
-    counted = ("accepted", "proposed") if with_proposed else ("accepted",)
-    accepted = [p for p in proposals if p.status in counted]
+    accepted = [p for p in proposals if p.status == "accepted" or (
+        with_proposed and p.status == "proposed" and not p.ends and not is_role(p.relation))]
     ties += [_from_proposal(p) for p in accepted if not p.ends]
     for p in (p for p in accepted if p.ends and p.end):
         for i, t in enumerate(ties):
