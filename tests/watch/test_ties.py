@@ -173,3 +173,18 @@ def test_event_actor_fields_resolve_to_case_actors(text, expected):
 def test_short_capital_aliases_match_only_in_capitals():
     index = ActorIndex.build([Actor("usa", "United States", "foreign-state", ("US",), "USA")])
     assert [m.actor for m in index.mentions("The US said; it told us nothing")] == ["usa"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Aibek Head said he will resign after new elections are called.",
+    "Айбек Хедов заявил, что уйдёт в отставку после того, как назначат выборы.",
+])
+def test_a_promised_resignation_ends_nothing(text):
+    assert _propose(_event(14, "2020-02-15", text, political_event="resignation",
+                           actor1="Aibek Head")) == []
+
+
+def test_an_appointment_not_yet_signed_is_none():
+    assert _propose(_event(15, "2020-02-16", "President Aibek Head has not yet signed the decree "
+                                             "appointing Bakyt Rival prime minister.",
+                           political_event="appointment", actor2="Bakyt Rival")) == []

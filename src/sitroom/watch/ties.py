@@ -21,6 +21,8 @@ tie combine as independent votes). The rules, each a few lines below:
   acting president, speaker, chairman, minister in en/ru/ky) → the person holds the office from
   that day, at the body the case file already ties to that office, or the body the event names.
 - **resignation** — a person resigns → each office the person holds that day ends then.
+  (Appointments and resignations told as promised or not yet made — "will resign after",
+  "пообещал уйти", "has not yet signed" — propose nothing.)
 - **arrest** — an arrest of a person → the person is *imprisoned* from that day.
 
 Nothing is proposed that the case's ties (and accepted proposals) already say: a tie with the
@@ -81,6 +83,10 @@ _OFFICES = (
 _OFFICE = [(role, re.compile(rf"\b(?:{words})", re.I)) for role, words in _OFFICES]
 _CONCERN = re.compile(r"\b(?:concern\w*|safety|protect\w*|security of|обеспокоен\w*|"
                       r"безопасност\w*|защит\w*|тынчсыз\w*|коопсуздук\w*)", re.I)
+# A move announced, promised or not yet made is no move (the coder's modality misses some).
+_NOT_DONE = re.compile(r"\b(?:will|would|promised?|pledged?|plans? to|intends? to|is ready to|"
+                       r"not yet|has not|hasn't|пообеща\w*|обеща\w*|уйд[её]т|намерен\w*|"
+                       r"готов\w*|пока не|не подписал\w*|после того как|кет\w*ин айтты)", re.I)
 _CLAUSE = re.compile(r"[,;:—]|\s–\s|\s-\s")
 
 
@@ -242,6 +248,8 @@ class _Reader:
 
     def appointment(self, event: Event) -> None:
         for claim, text in _sentences(event, self.claims):
+            if _NOT_DONE.search(text):
+                continue
             mentions = self.index.mentions(text)
             people = self.people(event) or [m.actor for m in mentions
                                             if self.index.kind(m.actor) == "person"]
@@ -272,7 +280,8 @@ class _Reader:
                      note="resigned" if only is None else "released")
 
     def resignation(self, event: Event) -> None:
-        for claim, _text in _sentences(event, self.claims)[:1]:
+        told = [(c, t) for c, t in _sentences(event, self.claims) if not _NOT_DONE.search(t)]
+        for claim, _text in told[:1]:
             for person in self.people(event)[:1]:
                 self.end_roles(person, event, claim)
 
