@@ -32,6 +32,27 @@ def _case_actors(name: str) -> tuple:
     return tuple(load_case(name).actors)
 
 
+def check_text_file(path: str) -> None:
+    """Refuse a gold file that is binary or not UTF-8, naming the first bad line."""
+    from pathlib import Path
+
+    from sitroom.errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        return  # the gold reader says "no such gold file"
+    with p.open("rb") as fh:
+        if b"\x00" in fh.read(65536):
+            raise InputError(f"{p}: looks like a binary file, not a gold JSONL file")
+        fh.seek(0)
+        for n, line in enumerate(fh, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{p.name}:{n}: not valid UTF-8 text (byte {exc.start + 1}); "
+                                 "gold files are UTF-8 JSON Lines") from None
+
+
 def run_eval(args, ctx) -> int:
     """Handler of ``sitroom eval``."""
     from sitroom.evaluation import evaluate, format_table
@@ -40,6 +61,8 @@ def run_eval(args, ctx) -> int:
     from sitroom.evaluation.runner import default_coder
 
     gold = args.gold or list(SHIPPED_GOLD)
+    for path in args.gold:
+        check_text_file(path)
     coder = default_coder(_case_actors(args.case)) if args.case else None
     report = evaluate(gold, coder, split=args.split)
     print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
