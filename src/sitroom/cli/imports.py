@@ -55,6 +55,8 @@ def import_files(args, ctx) -> int:
                   f"{summary.duplicates:,} duplicates, {summary.near_duplicates:,} wire copies "
                   f"linked, {summary.rejected:,} rejected, {summary.warnings:,} with warnings "
                   f"({summary.seconds:.1f} s)", file=ctx.out)
+            if summary.encoding not in ("", "utf-8", "utf-8-sig"):
+                print(f"  not UTF-8: read as {summary.encoding} (detected)", file=ctx.out)
             for error in summary.errors:
                 print(f"  {error.source}: {error.message}", file=ctx.out)
             if summary.error_count > KEEP_ERRORS:
