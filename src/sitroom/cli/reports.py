@@ -40,7 +40,18 @@ def register(subparsers) -> None:
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=show_report)
 
-    search = sub.add_parser("search", help="full-text search over titles and text")
+    search = sub.add_parser(
+        "search", help="full-text search over titles and text",
+        formatter_class=__import__("argparse").RawDescriptionHelpFormatter,
+        epilog="""query syntax (words match by their stem: "protest" finds "protesters",
+"митингов" finds "митинг"):
+  police protesters        both words (AND is implied; AND may be written)
+  police OR protesters     either word
+  protest NOT police       the first without the second
+  "White House"            the words side by side, in this order
+  Жапаров*                 a prefix
+  (police OR army) Osh     grouping
+Operators are upper-case; lower-case and/or/not are ordinary words.""")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--format", choices=("table", "text", "jsonl"), default="table")

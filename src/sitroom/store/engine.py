@@ -53,6 +53,9 @@ def backend_of(url: str) -> str:
 def set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any = None) -> None:
     """Every SQLite connection: WAL, foreign keys, a busy timeout, NORMAL sync; we issue BEGIN."""
     dbapi_conn.isolation_level = None  # the driver must not open transactions behind our back
+    from sitroom.reading.stemming import stem_text  # the stemmed search index's triggers call it
+
+    dbapi_conn.create_function("sitroom_stem", 1, stem_text, deterministic=True)
     cur = dbapi_conn.cursor()
     try:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the others may wait
