@@ -167,11 +167,11 @@ def test_migration_backfills_the_stemmed_index_of_stored_reports(tmp_path):
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     store = open_store(url)
     _stemmed(store)
-    with store.engine.begin() as conn:  # back to a database made before migration 7
+    with store.engine.begin() as conn:  # back to a database made before migration 9
         for trigger in ("ai", "ad", "au"):
             conn.exec_driver_sql(f"DROP TRIGGER reports_stem_{trigger}")
         conn.exec_driver_sql("DROP TABLE reports_stem")
-        conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 7")
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 9")
     store.close()
     store = open_store(url)
     try:

@@ -65,7 +65,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     (4, "situation reports published, for what changed since the last one", _create_sitreps),
     (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
     (6, "ties proposed from coded events, with decisions", _faction_tables),
-    (7, "search by word stems (English, Russian), backfilled", fulltext.create_stemmed),
+    (9, "search by word stems (English, Russian), backfilled", fulltext.create_stemmed),
 )
 
 LATEST = MIGRATIONS[-1][0]
