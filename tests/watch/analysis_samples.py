@@ -97,6 +97,8 @@ def sample_events() -> list[Event]:
         event("e9", 9, event_type="Strategic developments", sub_event_type="Other",
               political_event="appointment", actor1="Jogorku Kenesh"),
         event("e10", 9, political_event="resignation", status="rejected"),
+        event("e11", 9, event_type="Strategic developments",
+              sub_event_type="Change to group/activity", actor1="Deputies of a party"),
     ]
 
 

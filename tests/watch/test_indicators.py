@@ -24,7 +24,7 @@ def _by_key(counts):
 
 def test_events_by_type_leave_out_rejected_events():
     s = _whole()
-    assert s.events == 9 and "e10" not in s.event_ids
+    assert s.events == 10 and "e10" not in s.event_ids
     types = _by_key(s.by_type)
     assert types["Riots"] == (2, ("e2", "e7"))
     assert types["Protests"] == (2, ("e1", "e8"))
@@ -59,7 +59,8 @@ def test_spread_counts_unrest_in_the_case_countries_only():
 
 def test_elite_moves_seizures_and_foreign_property():
     s = _whole()
-    assert _by_key(s.elite_moves) == {"appointment": (1, ("e9",))}
+    assert _by_key(s.elite_moves) == {"appointment": (1, ("e9",)),
+                                      "change_of_group": (1, ("e11",))}
     assert s.seizures == ("e2",)  # e1 names parliament but nobody stormed it
     assert _by_key(s.foreign_property) == {"CHN": (1, ("e7",))}
 
@@ -74,8 +75,8 @@ def test_foreign_statements_by_the_speaking_states_bloc():
 def test_coverage_by_bloc_and_silent_blocs():
     s = _whole()
     cov = {c.bloc: (c.events, c.share) for c in s.coverage}
-    assert cov["domestic"][0] == 6 and cov["western"] == (3, round(3 / 9, 4))
-    assert cov["chinese"] == (1, round(1 / 9, 4))
+    assert cov["domestic"][0] == 7 and cov["western"] == (3, round(3 / 10, 4))
+    assert cov["chinese"] == (1, round(1 / 10, 4))
     assert s.silent_blocs == ()
     day = compute_indicators(sample_events(), CTX, since=date(2020, 10, 9)).total
     assert day.silent_blocs == ("chinese", "russian", "western")
