@@ -107,3 +107,16 @@ def test_seizure_needs_a_state_building_and_storming_in_one_sentence():
     assert says_seizure("Crowds broke into the presidential administration overnight.")
     assert not says_seizure("Crowds stormed a shop. The parliament met later.")
     assert not says_seizure("The parliament met on Tuesday.")
+
+
+def test_credibility_grows_with_independent_outlets_and_more_across_blocs():
+    from .analysis_samples import event
+
+    one = CTX.credibility(event("c1", 5, outlets=("home-wire",)))  # B
+    same_bloc = CTX.credibility(event("c2", 5, outlets=("home-wire", "home-daily")))  # B + C
+    across = CTX.credibility(event("c3", 5, outlets=("home-wire", "moscow-news")))  # B + C
+    assert one == 0.8
+    assert same_bloc == round(1 - 0.2 * (1 - 0.65 / 2), 4)
+    assert across == round(1 - 0.2 * 0.35, 4)
+    assert one < same_bloc < across
+    assert CTX.credibility(event("c4", 5, outlets=())) == 0.5
