@@ -9,7 +9,9 @@ SitroomError
  │    ├── FetchError      transport failures, bad status, size/redirect/time limits
  │    └── ParseError      a feed, page or import line that cannot be read
  ├── InputError           a document given to the coder could not be read at all
- └── MergeError           an analyst edit contradicts the stored events (refused with a message)
+ ├── MergeError           an analyst edit contradicts the stored events (refused with a message)
+ └── WatchError           a watch rule is invalid or unknown (says which field and why)
+      └── DeliveryError   an alert could not be delivered (recorded on its outbox row, retried)
 
 A failure of one item inside a run becomes a recorded result (see ``model.ErrorRecord``); only
 failures that leave nothing to do propagate as exceptions.
@@ -63,3 +65,15 @@ class InputError(SitroomError):
 
 class MergeError(SitroomError):
     """An analyst edit contradicts the stored events."""
+
+
+class WatchError(SitroomError):
+    """A watch rule is invalid or names something unknown; ``field`` says which part."""
+
+    def __init__(self, message: str, *, field: str = ""):
+        self.field = field
+        super().__init__(message)
+
+
+class DeliveryError(WatchError):
+    """An alert could not be delivered (a webhook or mail server refused or timed out)."""

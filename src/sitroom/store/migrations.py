@@ -43,12 +43,23 @@ def _index_events_by_place_and_date(conn: Connection) -> None:
         )
 
 
+def _alert_outbox(conn: Connection) -> None:
+    """Alerts keep what fired them; an outbox of deliveries; events checked once per version."""
+    for column in ("case_name", "title", "fingerprint", "suppressed", "payload"):
+        add_column_if_missing(conn, "alerts", Column(column, schema.alerts.c[column].type))
+    schema.metadata.create_all(
+        conn, tables=[schema.alert_deliveries, schema.watch_checks, schema.added_watches],
+        checkfirst=True)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_alerts_fired ON alerts (fired_at)")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
+    (6, "alerts: what fired them, a delivery outbox, events checked once", _alert_outbox),
 )
 
 LATEST = MIGRATIONS[-1][0]

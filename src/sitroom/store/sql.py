@@ -6,12 +6,13 @@ from sqlalchemy import text
 
 from sitroom.errors import StoreError
 from sitroom.store import migrations
+from sitroom.store.alerts import AlertStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.reports import ReportStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, AlertStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:
