@@ -70,7 +70,7 @@ QUERY_KEYS = frozenset(
     {f.name for f in dataclasses.fields(model.Event)}
     | {f"{p}_{f}" for p in ("min", "max") for f in ("fatalities", "injuries", "arrests",
                                                      "crowd_size")}
-    | {"foreign_owner", "first_report", "place", "bloc"}
+    | {"foreign_owner", "first_report", "actor", "place", "bloc"}
 )
 
 

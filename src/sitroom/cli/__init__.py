@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sitroom.cli.case",
     "sitroom.cli.outlets",
     "sitroom.cli.collect",
+    "sitroom.cli.run",
     "sitroom.cli.tips",
     "sitroom.cli.reports",
     "sitroom.cli.imports",
@@ -31,6 +32,8 @@ COMMAND_MODULES = (
     "sitroom.cli.export",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.watches",
+    "sitroom.cli.alerts",
 )
 
 

@@ -47,7 +47,7 @@ _SKIPPED = {"id", "claim_ids", "figures", "corroboration", "notes", "latitude", 
             *FIGURES}
 EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(model.Event) if f.name not in _SKIPPED)
 QUERY_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(
-    (*EVENT_FIELDS, "place", "bloc", *THRESHOLDS, *FLAGS)))
+    (*EVENT_FIELDS, "actor", "place", "bloc", *THRESHOLDS, *FLAGS)))
 _INT_FIELDS = {"time_precision", "inter1", "inter2", "geo_precision"}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "event_type": tuple(ACLED_TYPES), "sub_event_type": SUB_EVENT_TYPES,
@@ -177,6 +177,9 @@ class MatchContext:
     bloc_of_country: Mapping[str, str] = field(default_factory=dict)  # ISO3 -> bloc
 
 
+_EMPTY = MatchContext()
+
+
 def build_context(countries: Iterable[str] = (), actors: Iterable[model.Actor] = (),
                   outlets: Iterable[model.Outlet] = ()) -> MatchContext:
     """A context from a case's countries, actors and outlets (the blocs come from outlets)."""
@@ -273,8 +276,9 @@ def _holds(cond: Condition, event: model.Event, ctx: MatchContext) -> bool:
     return fold(value) in {fold(v) for v in values}
 
 
-def matches(rule: Rule, event: model.Event, ctx: MatchContext = MatchContext()) -> bool:
+def matches(rule: Rule, event: model.Event, ctx: MatchContext | None = None) -> bool:
     """Does the event meet every condition of the rule? (``first_report`` is decided later.)"""
+    ctx = ctx or _EMPTY
     return all(_holds(c, event, ctx) for c in rule.conditions)
 
 
