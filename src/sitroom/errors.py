@@ -10,6 +10,7 @@ SitroomError
  │    └── ParseError      a feed, page or import line that cannot be read
  ├── InputError           a document given to the coder could not be read at all
  ├── MergeError           an analyst edit contradicts the stored events (refused with a message)
+ ├── AnalysisError        an analysis command names an unknown hypothesis, rating or case
  └── WatchError           a watch rule is invalid or unknown (says which field and why)
       └── DeliveryError   an alert could not be delivered (recorded on its outbox row, retried)
 
@@ -65,6 +66,10 @@ class InputError(SitroomError):
 
 class MergeError(SitroomError):
     """An analyst edit contradicts the stored events."""
+
+
+class AnalysisError(SitroomError):
+    """An analysis request names something the case does not know (the message lists it)."""
 
 
 class WatchError(SitroomError):

@@ -85,8 +85,8 @@ def test_foreign_statements_by_bloc():
     assert matches(q, said, CTX)
     assert bloc_of_actor("Government of United States", CTX) == "western"
     assert not matches(q, replace(said, actor1="United States"), CTX)
-    assert bloc_of_actor("European Union", CTX) is None  # no country: no bloc guessed
-    assert bloc_of_actor("Sadyr Japarov", CTX) is None  # a person without a country
+    assert bloc_of_actor("European Union", CTX) == "other"  # an organisation
+    assert bloc_of_actor("Rioters (Kyrgyzstan)", CTX) is None  # no case actor
 
 
 def test_property_owned_from_abroad():

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
 from sitroom.model import (
     Actor,
     Alert,
+    AnalystNote,
     Case,
     Claim,
     Delivery,
@@ -21,10 +22,14 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    RatingDecision,
     Report,
     Tie,
     Watch,
 )
+
+if TYPE_CHECKING:
+    from sitroom.store.sitreps import PublishedReport
 
 
 @dataclass(frozen=True)
@@ -239,3 +244,22 @@ class Store(Protocol):
 
     def remove_watch(self, key: str, case: str = "") -> bool: ...
     def list_added_watches(self, case: str | None = None) -> list[tuple[str, Watch]]: ...
+
+    # situation reports
+    def save_sitrep(self, case: str, generated: datetime, since: date, until: date, fmt: str,
+                    path: str, snapshot: dict[str, str]) -> str:
+        """Record a published report with its events' snapshot; return its id."""
+
+    def last_sitrep(self, case: str) -> PublishedReport | None:
+        """The newest report published for ``case`` (for "what changed since")."""
+
+    # analysis: analyst evidence and decisions on proposed ratings
+    def add_evidence_note(self, note: AnalystNote) -> None: ...
+    def list_evidence_notes(self, case: str | None = None) -> list[AnalystNote]: ...
+    def delete_evidence_note(self, note_id: str) -> None:
+        """Raise NotFound if absent."""
+
+    def save_rating_decision(self, decision: RatingDecision) -> None:
+        """Record (or replace) the decision on one proposed rating."""
+
+    def list_rating_decisions(self, case: str | None = None) -> list[RatingDecision]: ...

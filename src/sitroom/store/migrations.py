@@ -43,6 +43,16 @@ def _index_events_by_place_and_date(conn: Connection) -> None:
         )
 
 
+def _create_sitreps(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.sitreps], checkfirst=True)
+
+
+def _analysis_tables(conn: Connection) -> None:
+    """Hypothesis indicator rules, analyst evidence notes and decisions on proposed ratings."""
+    add_column_if_missing(conn, "hypotheses", schema.hypotheses.c.rules)
+    schema.metadata.create_all(conn, tables=list(schema.ANALYSIS_TABLES), checkfirst=True)
+
+
 def _alert_outbox(conn: Connection) -> None:
     """Alerts keep what fired them; an outbox of deliveries; events checked once per version."""
     for column in ("case_name", "title", "fingerprint", "suppressed", "payload"):
@@ -59,6 +69,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
+    (4, "situation reports published, for what changed since the last one", _create_sitreps),
+    (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
     (6, "alerts: what fired them, a delivery outbox, events checked once", _alert_outbox),
 )
 

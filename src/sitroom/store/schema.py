@@ -169,6 +169,7 @@ hypotheses = Table(
     Column("description", Text, nullable=False, default=""),
     Column("indicators", JSON, nullable=False),
     Column("seq", Integer, nullable=False, default=0),
+    Column("rules", JSON),  # list of IndicatorRule dicts; added by the analysis migration (5)
 )
 
 watches = Table(
@@ -427,3 +428,53 @@ V1_TABLES = (
     hypotheses, watches, reports, report_signatures, feed_state, errors, claims, events,
     event_claims, event_figures, merge_actions, merge_action_events, alerts,
 )
+
+# Created by migration 4: each published situation report, with the snapshot of its events
+# (event id -> fingerprint) that the next report of the case compares against.
+sitreps = Table(
+    "sitreps", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("generated_at", UTCDateTime, nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date, nullable=False),
+    Column("format", String, nullable=False),
+    Column("path", Text, nullable=False, default=""),
+    Column("snapshot", JSON, nullable=False),
+    Index("ix_sitreps_case_generated", "case_name", "generated_at"),
+)
+
+# --- analysis (migration 5): analyst evidence and decisions on proposed ratings ----------------
+
+evidence_notes = Table(
+    "evidence_notes", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("rating", String, nullable=False),
+    Column("text", Text, nullable=False, default=""),
+    Column("evidence_date", Date),
+    Column("event_id", String),
+    Column("credibility", Float),
+    Column("relevance", Float, nullable=False, default=1.0),
+    Column("author", Text, nullable=False, default=""),
+    Column("created_at", UTCDateTime),
+    Index("ix_evidence_notes_case", "case_name"),
+)
+
+rating_decisions = Table(
+    "rating_decisions", metadata,
+    Column("id", String, primary_key=True),  # the proposed rating's id
+    Column("case_name", String, nullable=False),
+    Column("item", Text, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("status", String, nullable=False),  # confirmed, rejected
+    Column("rating", String, nullable=False, default=""),
+    Column("proposed", String, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime),
+    Index("ix_rating_decisions_case", "case_name"),
+)
+
+ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 5

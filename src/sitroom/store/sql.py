@@ -7,12 +7,15 @@ from sqlalchemy import text
 from sitroom.errors import StoreError
 from sitroom.store import migrations
 from sitroom.store.alerts import AlertStore
+from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.reports import ReportStore
+from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore, AlertStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
+               AlertStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -11,8 +11,9 @@ A rule's query is a mapping; every condition must hold (AND), a list of values m
 * ``actor`` (either side), ``actor1``, ``actor2``: a case actor's key or any of its names and
   aliases, in any script, which then matches every name of that actor; other text matches as
   written. "Government of X", "Police Forces of X" match actor X;
-* ``bloc``: the bloc of the event's actor1 (``russian``, ``western`` …): the bloc of the case's
-  outlets based in that actor's country, ``domestic`` for the case's own countries;
+* ``bloc``: the bloc the event's actor1 speaks for (``russian``, ``western`` …), as the
+  indicators count it: the bloc of most of the case's outlets based in that actor's country,
+  ``domestic`` for the case's own countries, ``other`` for an organisation;
 * ``foreign_owner: true``: attacked property owned from outside the case's countries
   (``target_owner_iso3`` set and foreign); ``false`` the opposite;
 * ``first_report: true``: fire once, for the first event matching the rest, then never again.
@@ -25,19 +26,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom import model
-from sitroom.coding.vocabulary import (
+from sitroom.coding.typing.vocabulary import (
     ACLED_TYPES,
     PLOVER_TYPES,
     POLITICAL_EVENTS,
     SUB_EVENT_TYPES,
 )
 from sitroom.errors import WatchError
+from sitroom.watch.context import CaseContext
 
 FIGURES = ("fatalities", "injuries", "arrests", "crowd_size")
 THRESHOLDS = tuple(f"{p}_{f}" for f in FIGURES for p in ("min", "max"))
@@ -173,8 +174,7 @@ class MatchContext:
     countries: frozenset[str] = frozenset()
     names_of: Mapping[str, frozenset[str]] = field(default_factory=dict)  # actor key -> names
     actor_of: Mapping[str, str] = field(default_factory=dict)  # folded name -> actor key
-    country_of: Mapping[str, str] = field(default_factory=dict)  # actor key -> ISO3
-    bloc_of_country: Mapping[str, str] = field(default_factory=dict)  # ISO3 -> bloc
+    blocs: CaseContext | None = None  # the analysis' own view of who speaks for which bloc
 
 
 _EMPTY = MatchContext()
@@ -183,6 +183,7 @@ _EMPTY = MatchContext()
 def build_context(countries: Iterable[str] = (), actors: Iterable[model.Actor] = (),
                   outlets: Iterable[model.Outlet] = ()) -> MatchContext:
     """A context from a case's countries, actors and outlets (the blocs come from outlets)."""
+    actors = tuple(actors)
     names_of: dict[str, frozenset[str]] = {}
     actor_of: dict[str, str] = {}
     for a in actors:
@@ -190,22 +191,17 @@ def build_context(countries: Iterable[str] = (), actors: Iterable[model.Actor] =
         names_of[a.key] = names
         for n in names:
             actor_of.setdefault(n, a.key)
-    votes: dict[str, Counter[str]] = {}
-    for o in outlets:
-        if o.country and o.bloc:
-            votes.setdefault(o.country, Counter())[o.bloc] += 1
-    blocs = {c: v.most_common(1)[0][0] for c, v in votes.items()}
-    home = frozenset(countries)
-    blocs.update({c: "domestic" for c in home})
-    return MatchContext(
-        countries=home, names_of=names_of, actor_of=actor_of,
-        country_of={a.key: a.country for a in actors if a.country}, bloc_of_country=blocs,
-    )
+    home = tuple(dict.fromkeys(countries))
+    view = CaseContext(model.Case(name="", title="", countries=home, actors=actors,
+                                  outlets=tuple(outlets)))
+    return MatchContext(countries=frozenset(home), names_of=names_of, actor_of=actor_of,
+                        blocs=view)
 
 
 def context_of_case(case: model.Case, outlets: Iterable[model.Outlet] = ()) -> MatchContext:
     """The context of a case (its own outlets, plus any others given, vote for the blocs)."""
-    return build_context(case.countries, case.actors, [*case.outlets, *outlets])
+    every = {o.key: o for o in (*case.outlets, *outlets)}
+    return build_context(case.countries, case.actors, every.values())
 
 
 def _names(text: str | None) -> set[str]:
@@ -230,18 +226,11 @@ def _wanted(values: Iterable[Any], ctx: MatchContext) -> set[str]:
     return out
 
 
-def _actor_key(text: str | None, ctx: MatchContext) -> str | None:
-    for name in sorted(_names(text)):
-        if name in ctx.actor_of:
-            return ctx.actor_of[name]
-    return None
-
-
 def bloc_of_actor(text: str | None, ctx: MatchContext) -> str | None:
-    """The bloc of an event's actor text, through the case actor it names and its country."""
-    key = _actor_key(text, ctx)
-    country = ctx.country_of.get(key or "")
-    return ctx.bloc_of_country.get(country) if country else None
+    """The bloc an event's actor speaks for, as the indicators count it
+    (``watch.context.CaseContext.bloc_of_actor``): by its country's outlets in the case,
+    "domestic" at home, "other" for an organisation, None for no case actor."""
+    return ctx.blocs.bloc_of_actor(text) if ctx.blocs else None
 
 
 def _holds(cond: Condition, event: model.Event, ctx: MatchContext) -> bool:
