@@ -48,26 +48,28 @@ def print_pass(p, ctx, fmt: str) -> None:
 
 
 def run_loop(args, ctx) -> int:
-    from sitroom.pipeline.run import run
-    from sitroom.watch.notify import senders_from
+    # Signals are caught from the start: loading the coder takes a while, and a stop asked
+    # meanwhile must end the run cleanly, not as an interrupted one.
+    with stop_on_signals() as stop:
+        from sitroom.pipeline.run import run
+        from sitroom.watch.notify import senders_from
 
-    store = ctx.open_store()
-    try:
-        outlets = select_outlets(store, args)
-        if not outlets:
-            print("run: no outlets to poll (add some with `sitroom outlets add` or load a "
-                  "case)", file=ctx.err)
-            return 0
-        senders = senders_from(ctx.settings)
-        print(f"run: {len(outlets)} outlet(s), alerts to "
-              f"{', '.join(sorted(senders)) or 'the store only'}; stop with Ctrl-C or SIGTERM",
-              file=ctx.err, flush=True)
-        with stop_on_signals() as stop:
+        store = ctx.open_store()
+        try:
+            outlets = select_outlets(store, args)
+            if not outlets:
+                print("run: no outlets to poll (add some with `sitroom outlets add` or load a "
+                      "case)", file=ctx.err)
+                return 0
+            senders = senders_from(ctx.settings)
+            print(f"run: {len(outlets)} outlet(s), alerts to "
+                  f"{', '.join(sorted(senders)) or 'the store only'}; stop with Ctrl-C or "
+                  "SIGTERM", file=ctx.err, flush=True)
             for p in run(store, outlets, ctx.settings, stop=stop, case=args.case,
                          senders=senders,
                          progress=progress_printer(ctx, args.progress_every)):
                 print_pass(p, ctx, args.format)
-        print("run: stopped", file=ctx.err, flush=True)
-    finally:
-        store.close()
+            print("run: stopped", file=ctx.err, flush=True)
+        finally:
+            store.close()
     return 0
