@@ -105,7 +105,7 @@ outlets = Table(
     Column("group_name", Text, nullable=False, default=""),
     Column("feeds_verified", Boolean, nullable=False, default=False),
     Column("sample", Boolean, nullable=False, default=False),
-    Column("interval_minutes", Integer, nullable=False, default=30),
+    Column("interval_minutes", Integer, nullable=False, default=1),
     Column("notes", Text, nullable=False, default=""),
 )
 
