@@ -43,6 +43,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("near_duplicate_threshold", 0.8,
             "Share of the longer text's word 3-shingles that another report must also have for "
             "the two to be linked as near-duplicates (a wire copy and its original)"),
+    Setting("coding_processes", 2,
+            "Processes `sitroom code` and `recode` code on (1: this process only); never more "
+            "than the cores available; the claims are the same whatever the number"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -82,6 +85,7 @@ class Settings:
     respect_robots: bool = _BY_NAME["respect_robots"].default
     fetch_pages: bool = _BY_NAME["fetch_pages"].default
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    coding_processes: int = _BY_NAME["coding_processes"].default
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed (values coerced to the declared types)."""

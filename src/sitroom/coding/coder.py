@@ -20,6 +20,8 @@ from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
 from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.parallel import code_in_processes, usable_processes
+from sitroom.coding.places.gazetteer import default_gazetteer
 from sitroom.coding.places.geo import country_name
 from sitroom.coding.sentences import (
     Sentence,
@@ -37,6 +39,7 @@ from sitroom.reading.language import detect_language
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
+WORKER_BATCH = 16  # documents per task handed to a worker process: small, so both stay busy
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
 _SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)  # noqa: E501
 
@@ -58,12 +61,13 @@ class Coder:
     """Codes documents into claims; models load on first use and are shared by every Coder."""
 
     def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
-                 version: str = CODER_VERSION, batch_size: int = 64):
+                 version: str = CODER_VERSION, batch_size: int = 64, processes: int = 1):
         self.actors = tuple(actors)
         self.resolver = ActorResolver(self.actors)
         self.countries_hint = tuple(c.upper() for c in countries_hint if c)
         self.version = version
         self.batch_size = batch_size
+        self.processes = processes
 
     # --- public ------------------------------------------------------------------------------
 
@@ -72,7 +76,18 @@ class Coder:
         return next(iter(self.code_many([doc])))
 
     def code_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
-        """Claims of each document in order, English sentences parsed in shared batches."""
+        """Claims of each document in order, English sentences parsed in shared batches.
+
+        With ``processes`` > 1 batches are coded by forked workers (same claims, same order);
+        the models load here first, so the workers share them instead of loading their own.
+        """
+        processes = usable_processes(self.processes)
+        if processes > 1:
+            english()
+            default_gazetteer()
+            yield from code_in_processes(self._code_batch, docs, processes,
+                                         min(self.batch_size, WORKER_BATCH))
+            return
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
