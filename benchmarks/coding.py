@@ -3,12 +3,14 @@
 ``python -m benchmarks coding [--processes N] [--docs N] [--json]``. The corpus is real text of
 news length (see ``benchmarks/data/README.md``): English documents of about 340 words built from
 Mass Mobilization's news-based coder notes (CC0), and Russian FactRuEval-2016 news documents
-(MIT). The same English texts go once through spaCy's full pipeline alone (``nlp.pipe`` on the
-same number of processes) and once through the Coder, in the same run. Russian and Kyrgyz
-documents are coded too (Kyrgyz: the demo corpus's labelled samples), so every language's models
-are loaded when the peak memory is taken. Memory is the peak of the summed resident set of this
-process and all its children, sampled every 0.1 s (and the summed proportional set size, which
-counts pages the forked workers share once). The machine's load average is printed beside the
+(MIT). The same English texts go once through the Coder and once through spaCy's full pipeline
+alone (lemmatizer included; ``nlp.pipe`` on the same number of processes), in the same run.
+Russian and Kyrgyz documents are coded too (Kyrgyz: the demo corpus's labelled samples), so every
+language's models are loaded when the coder's peak memory is taken. Memory is the peak of the
+summed resident set of this process and all its children, sampled every 0.2 s (and the summed
+proportional set size, which counts the pages forked workers share only once). CPU seconds per
+document (all processes) give the speed two idle cores would reach, an estimate shown apart.
+The machine's load average is printed beside the
 figures, since other work on the machine slows every figure here.
 """
 
@@ -49,18 +51,20 @@ def kyrgyz_samples() -> list[str]:
 
 # --- memory of a process tree ------------------------------------------------------------------
 
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+def _children(pid: int) -> list[int]:
+    """Direct children of a process (from /proc/PID/task/*/children, no scan of all of /proc)."""
+    out: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tasks:
         try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
+            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as fh:
+                out.extend(int(x) for x in fh.read().split())
+        except (OSError, ValueError):
             continue
-        kids.setdefault(ppid, []).append(int(entry))
-    return kids
+    return out
 
 
 def _kb(path: str, field: str) -> int:
@@ -76,20 +80,19 @@ def _kb(path: str, field: str) -> int:
 
 def tree_memory_mb(root: int) -> tuple[float, float]:
     """(summed RSS, summed PSS) in MB of a process and all its descendants."""
-    kids = _children()
     todo, rss, pss = [root], 0, 0
     while todo:
         pid = todo.pop()
         rss += _kb(f"/proc/{pid}/status", "VmRSS:")
         pss += _kb(f"/proc/{pid}/smaps_rollup", "Pss:")
-        todo.extend(kids.get(pid, ()))
+        todo.extend(_children(pid))
     return rss / 1024, pss / 1024
 
 
 class PeakMemory:
     """Samples the process tree's memory in a thread; ``peak`` holds the highest sums seen."""
 
-    def __init__(self, every: float = 0.1):
+    def __init__(self, every: float = 0.2):
         self.every = every
         self.peak = (0.0, 0.0)
         self._stop = threading.Event()
@@ -110,6 +113,12 @@ class PeakMemory:
         self._thread.join()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (pool workers are joined by then)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 # --- the run -----------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
 
+    import spacy
+
     from sitroom.coding import Coder
-    from sitroom.coding.nlp import english
+    from sitroom.coding.nlp import ENGLISH_MODEL
     from sitroom.model import Document
 
     english_docs = load("real_news_en.jsonl.gz")
@@ -132,22 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
 
     with PeakMemory() as memory:
-        nlp = english()
         coder = Coder(processes=args.processes)
         # every language's models load in this process first, so forked workers share them
         for lang, text in (("en", texts[0]), ("ru", russian_docs[0]["text"]),
                            ("ky", (kyrgyz_samples() or ["Бишкекте митинг болду."])[0])):
             coder.code(Document(f"warm-{lang}", text, day, lang=lang))
 
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=16, n_process=args.processes):
-            pass
-        bare = time.perf_counter() - start
-
         docs = [Document(d["id"], d["text"], day, lang="en") for d in english_docs]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         events = sum(len(c) for c in coder.code_many(docs))
-        coded = time.perf_counter() - start
+        coded, coded_cpu = time.perf_counter() - start, cpu_seconds() - cpu
 
         others = [Document(d["id"], d["text"], day, lang="ru") for d in russian_docs]
         others += [Document(f"ky{i}", t, day, lang="ky") for i, t in enumerate(kyrgyz_samples())]
@@ -156,7 +161,16 @@ def main(argv: list[str] | None = None) -> int:
             pass
         other_s = time.perf_counter() - start
 
+    with PeakMemory() as spacy_memory:
+        nlp = spacy.load(ENGLISH_MODEL)  # the full pipeline, lemmatizer included
+        nlp("warm up")
+        start, cpu = time.perf_counter(), cpu_seconds()
+        for _ in nlp.pipe(texts, batch_size=16, n_process=args.processes):
+            pass
+        bare, bare_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+
     load_after = os.getloadavg()
+    figures_cores = min(args.processes, len(os.sched_getaffinity(0)))
     figures = {
         "corpus": CORPUS,
         "documents": len(texts),
@@ -169,10 +183,15 @@ def main(argv: list[str] | None = None) -> int:
         "coder_docs_per_s": round(len(texts) / coded, 1),
         "spacy_docs_per_s": round(len(texts) / bare, 1),
         "ratio_to_spacy": round(coded / bare, 2),
+        "coder_cpu_s_per_doc": round(coded_cpu / len(texts), 4),
+        "spacy_cpu_s_per_doc": round(bare_cpu / len(texts), 4),
+        "cpu_ratio_to_spacy": round(coded_cpu / bare_cpu, 2),
+        "idle_cores_estimate_docs_per_s": round(figures_cores * len(texts) / coded_cpu, 1),
         "ru_ky_documents": len(others),
         "ru_ky_docs_per_s": round(len(others) / other_s, 1) if others else None,
         "peak_rss_sum_mb": round(memory.peak[0]),
         "peak_pss_sum_mb": round(memory.peak[1]),
+        "spacy_peak_rss_sum_mb": round(spacy_memory.peak[0]),
     }
     ok = (figures["coder_docs_per_s"] >= TARGET_DOCS_PER_S
           and figures["ratio_to_spacy"] <= TARGET_RATIO

@@ -19,7 +19,7 @@ from sitroom.coding import facts
 from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
-from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.nlp import english, lemma, russian_entities
 from sitroom.coding.parallel import code_in_processes, usable_processes
 from sitroom.coding.places.gazetteer import default_gazetteer
 from sitroom.coding.places.geo import country_name
@@ -416,7 +416,7 @@ def _modality(parsed: Any, text: str, start: int, end: int, lang: str,
               bounds: tuple[int, int | None] = (0, None)) -> str:
     tok = _token(parsed, start, end)
     if tok is not None:
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_VERBS:
+        if tok.dep_ == "nsubj" and lemma(tok.head) in _SPEECH_VERBS:
             return mod.BACKGROUND  # "a protester said": a quote, not a protest
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
             own = mod._own_modality(tok.head)
