@@ -28,7 +28,9 @@ def test_batches_go_to_two_processes_and_come_back_in_order() -> None:
     if usable_processes(2) < 2:
         pytest.skip("one core only")
     docs = [Document(f"d{i}", "text", date(2020, 1, 1)) for i in range(50)]
-    out = [r[0] for r in code_in_processes(_pids, docs, 2, 4)]
+    loaded: list[int] = []
+    out = [r[0] for r in code_in_processes(_pids, docs, 2, 4, lambda: loaded.append(1))]
+    assert loaded == [1]  # models load once, in the parent, before the fork
     assert [doc_id for doc_id, _ in out] == [d.id for d in docs]
     assert len({pid for _, pid in out}) == 2
     assert os.getpid() in {pid for _, pid in out}  # the parent codes its share
@@ -36,7 +38,7 @@ def test_batches_go_to_two_processes_and_come_back_in_order() -> None:
 
 def test_one_batch_is_coded_here_without_a_worker() -> None:
     docs = [Document(f"d{i}", "text", date(2020, 1, 1)) for i in range(3)]
-    out = [r[0] for r in code_in_processes(_pids, docs, 2, 4)]
+    out = [r[0] for r in code_in_processes(_pids, docs, 2, 4, lambda: pytest.fail("forked"))]
     assert {pid for _, pid in out} == {os.getpid()}
     assert list(code_in_processes(_pids, [], 2, 4)) == []
 

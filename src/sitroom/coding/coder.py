@@ -83,10 +83,8 @@ class Coder:
         """
         processes = usable_processes(self.processes)
         if processes > 1:
-            english()
-            default_gazetteer()
             yield from code_in_processes(self._code_batch, docs, processes,
-                                         min(self.batch_size, WORKER_BATCH))
+                                         min(self.batch_size, WORKER_BATCH), _load_models)
             return
         batch: list[Document] = []
         for doc in docs:
@@ -373,6 +371,12 @@ def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
     if not places and not when:
         return text, None  # "NATO — the alliance said": a name, not a dateline
     return " " * end + text[end:], getattr(places[0], "iso3", None) if places else None
+
+
+def _load_models() -> None:
+    """The English pipeline and the gazetteer, loaded before workers fork so they share them."""
+    english()
+    default_gazetteer()
 
 
 def _detect(text: str) -> str:

@@ -40,8 +40,12 @@ def _code_in_worker(batch: list[Document]) -> list[list[Claim]]:
 
 
 def code_in_processes(code_batch: BatchCoder, docs: Iterable[Document], processes: int,
-                      batch_size: int) -> Iterator[list[Claim]]:
-    """The claims of each document in input order, batches coded by ``processes`` workers."""
+                      batch_size: int, before_fork: Callable[[], object] | None = None
+                      ) -> Iterator[list[Claim]]:
+    """The claims of each document in input order, batches coded by ``processes`` workers.
+
+    ``before_fork`` runs once, only when workers are about to start (to load shared models).
+    """
     global _WORKER_CODE
     batches = _batches(docs, batch_size)
     first = next(batches, None)
@@ -52,6 +56,8 @@ def code_in_processes(code_batch: BatchCoder, docs: Iterable[Document], processe
         for batch in itertools.chain([first], [second] if second else [], batches):
             yield from code_batch(batch)
         return
+    if before_fork is not None:
+        before_fork()
     _WORKER_CODE = code_batch
     try:
         with multiprocessing.get_context("fork").Pool(processes - 1) as pool:
