@@ -29,8 +29,13 @@ COMMAND_MODULES = (
     "sitroom.cli.code",
     "sitroom.cli.events",
     "sitroom.cli.export",
+    "sitroom.cli.report",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.indicators",
+    "sitroom.cli.hypotheses",
+    "sitroom.cli.factions",
+    "sitroom.cli.ties",
 )
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sitroom.model import (
     Actor,
     Alert,
+    AnalystNote,
     Case,
     Claim,
     ErrorRecord,
@@ -20,10 +21,15 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    ProposedTie,
+    RatingDecision,
     Report,
     Tie,
     Watch,
 )
+
+if TYPE_CHECKING:
+    from sitroom.store.sitreps import PublishedReport
 
 
 @dataclass(frozen=True)
@@ -216,3 +222,34 @@ class Store(Protocol):
         """Record an alert once per (watch, event); return False if it had fired already."""
 
     def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
+
+    # situation reports
+    def save_sitrep(self, case: str, generated: datetime, since: date, until: date, fmt: str,
+                    path: str, snapshot: dict[str, str]) -> str:
+        """Record a published report with its events' snapshot; return its id."""
+
+    def last_sitrep(self, case: str) -> PublishedReport | None:
+        """The newest report published for ``case`` (for "what changed since")."""
+
+    # analysis: analyst evidence and decisions on proposed ratings
+    def add_evidence_note(self, note: AnalystNote) -> None: ...
+    def list_evidence_notes(self, case: str | None = None) -> list[AnalystNote]: ...
+    def delete_evidence_note(self, note_id: str) -> None:
+        """Raise NotFound if absent."""
+
+    def save_rating_decision(self, decision: RatingDecision) -> None:
+        """Record (or replace) the decision on one proposed rating."""
+
+    def list_rating_decisions(self, case: str | None = None) -> list[RatingDecision]: ...
+    # ties proposed from coded events (sitroom.store.proposals)
+    def save_proposals(self, case: str, proposals: Sequence[ProposedTie],
+                       at: datetime | None = None) -> Any:
+        """Store a run's proposals; decided ones keep their decision, stale undecided go."""
+
+    def list_proposals(self, case: str | None = None,
+                       status: str | None = None) -> list[ProposedTie]: ...
+    def get_proposal(self, ref: str) -> ProposedTie:
+        """By id or unambiguous prefix; an unknown id raises AnalysisError listing known ones."""
+
+    def decide_proposal(self, ref: str, status: str, by: str = "", reason: str = "",
+                        at: datetime | None = None) -> ProposedTie: ...
