@@ -22,3 +22,17 @@ def test_lemmas_on_demand_match_the_full_pipeline() -> None:
     assert [(t.text, lemma(t)) for t in doc] == expected
     assert {"protester", "gather", "arrest", "be", "threaten", "fire", "march"} <= {
         lemma(t) for t in doc}
+
+
+def test_the_coder_asks_for_lemmas_through_nlp_lemma() -> None:
+    """``token.lemma_`` is empty without the lemmatizer: every lemma must come from ``lemma``."""
+    from pathlib import Path
+
+    import sitroom.coding
+
+    root = Path(sitroom.coding.__file__).parent
+    offenders = [f"{path.relative_to(root)}:{n}" for path in sorted(root.rglob("*.py"))
+                 if path.name != "nlp.py"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if ".lemma_" in line or ".lemma " in line]
+    assert offenders == [], "use sitroom.coding.nlp.lemma(tok) instead of tok.lemma_"
