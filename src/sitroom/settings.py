@@ -62,6 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("smtp_starttls", False, "Upgrade the mail connection with STARTTLS"),
     Setting("smtp_username", "", "Login for the mail server (empty: no login)"),
     Setting("smtp_password", "", "Password for the mail server (prefer SITROOM_SMTP_PASSWORD)"),
+    Setting("coding_processes", 2,
+            "Processes `sitroom code` and `recode` code on (1: this process only); never more "
+            "than the cores available; the claims are the same whatever the number"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -115,6 +118,7 @@ class Settings:
     smtp_starttls: bool = _BY_NAME["smtp_starttls"].default
     smtp_username: str = _BY_NAME["smtp_username"].default
     smtp_password: str = _BY_NAME["smtp_password"].default
+    coding_processes: int = _BY_NAME["coding_processes"].default
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed (values coerced to the declared types)."""

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_recode)
 
 
-def _coder_for(case_name: str | None, country: str | None):
+def _coder_for(case_name: str | None, country: str | None, processes: int):
     from sitroom.coding import Coder
 
     actors, countries = (), ()
@@ -37,7 +37,7 @@ def _coder_for(case_name: str | None, country: str | None):
         case = load_case(case_name)
         actors, countries = case.actors, case.countries
     hint = (country.upper(),) if country else tuple(countries)
-    return Coder(actors, countries_hint=hint)
+    return Coder(actors, countries_hint=hint, processes=processes)
 
 
 def _read(path: str) -> bytes:
@@ -57,7 +57,7 @@ def cmd_code(args, ctx) -> int:
         return 2
     published = parse_day(args.published, "--published")
     country = args.country.upper() if args.country else None
-    coder = _coder_for(args.case, country)
+    coder = _coder_for(args.case, country, ctx.settings.coding_processes)
     read_ok = 0
     failures = 0
 
@@ -127,7 +127,7 @@ def cmd_recode(args, ctx) -> int:
             actors, countries = case.actors, case.countries
         from sitroom.coding import Coder
 
-        coder = Coder(actors, countries_hint=countries)
+        coder = Coder(actors, countries_hint=countries, processes=ctx.settings.coding_processes)
         result = recode(store, coder, case=args.case, since=since)
     finally:
         store.close()

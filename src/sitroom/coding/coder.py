@@ -19,7 +19,9 @@ from sitroom.coding import facts
 from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
-from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.nlp import english, lemma, russian_entities
+from sitroom.coding.parallel import code_in_processes, usable_processes
+from sitroom.coding.places.gazetteer import default_gazetteer
 from sitroom.coding.places.geo import country_name
 from sitroom.coding.sentences import (
     Sentence,
@@ -37,6 +39,7 @@ from sitroom.reading.language import detect_language
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
+WORKER_BATCH = 16  # documents per task handed to a worker process: small, so both stay busy
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
 _SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)  # noqa: E501
 
@@ -58,12 +61,13 @@ class Coder:
     """Codes documents into claims; models load on first use and are shared by every Coder."""
 
     def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
-                 version: str = CODER_VERSION, batch_size: int = 64):
+                 version: str = CODER_VERSION, batch_size: int = 64, processes: int = 1):
         self.actors = tuple(actors)
         self.resolver = ActorResolver(self.actors)
         self.countries_hint = tuple(c.upper() for c in countries_hint if c)
         self.version = version
         self.batch_size = batch_size
+        self.processes = processes
 
     # --- public ------------------------------------------------------------------------------
 
@@ -72,7 +76,16 @@ class Coder:
         return next(iter(self.code_many([doc])))
 
     def code_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
-        """Claims of each document in order, English sentences parsed in shared batches."""
+        """Claims of each document in order, English sentences parsed in shared batches.
+
+        With ``processes`` > 1 batches are coded by forked workers (same claims, same order);
+        the models load here first, so the workers share them instead of loading their own.
+        """
+        processes = usable_processes(self.processes)
+        if processes > 1:
+            yield from code_in_processes(self._code_batch, docs, processes,
+                                         min(self.batch_size, WORKER_BATCH), _load_models)
+            return
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
@@ -360,6 +373,12 @@ def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
     return " " * end + text[end:], getattr(places[0], "iso3", None) if places else None
 
 
+def _load_models() -> None:
+    """The English pipeline and the gazetteer, loaded before workers fork so they share them."""
+    english()
+    default_gazetteer()
+
+
 def _detect(text: str) -> str:
     lang = detect_language(text[:3000], default="en")
     return lang if lang in ("en", "ru", "ky") else ("ru" if re.search("[а-яё]", text[:3000], re.I)
@@ -401,7 +420,7 @@ def _modality(parsed: Any, text: str, start: int, end: int, lang: str,
               bounds: tuple[int, int | None] = (0, None)) -> str:
     tok = _token(parsed, start, end)
     if tok is not None:
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_VERBS:
+        if tok.dep_ == "nsubj" and lemma(tok.head) in _SPEECH_VERBS:
             return mod.BACKGROUND  # "a protester said": a quote, not a protest
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
             own = mod._own_modality(tok.head)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sitroom.coding import facts
 from sitroom.coding.actors.resolver import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
+from sitroom.coding.nlp import lemma
 from sitroom.coding.places.geo import country_name, state_iso3
 from sitroom.coding.typing import modality as mod
 from sitroom.coding.typing.lexicon import ACCIDENT, NOT_POLITICAL, PHYSICAL, POLITICAL, SPEECH, WEAK
@@ -122,7 +123,7 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
                 if subj:
                     agent = _phrase(subj[0])
         if tok.dep_ in ("nsubj",) and agent is None:
-            agent = _phrase(tok) if tok.lemma_.lower() in _ACTOR_NOUNS else None
+            agent = _phrase(tok) if lemma(tok).lower() in _ACTOR_NOUNS else None
         return agent, patient
     # verbal trigger
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
