@@ -115,7 +115,7 @@ def cmd_recode(args, ctx) -> int:
     from datetime import datetime
 
     from sitroom.coding.inputs import parse_day
-    from sitroom.pipeline.code import recode
+    from sitroom.pipeline.code import case_coders, recode
 
     since_day = parse_day(args.since, "--since")
     since = datetime(since_day.year, since_day.month, since_day.day) if since_day else None
@@ -128,7 +128,9 @@ def cmd_recode(args, ctx) -> int:
         from sitroom.coding import Coder
 
         coder = Coder(actors, countries_hint=countries)
-        result = recode(store, coder, case=args.case, since=since)
+        # without --case, each report is coded with its own case's actors (idempotent recode)
+        result = recode(store, coder, case=args.case, since=since,
+                        case_coder=case_coders(store, Coder))
     finally:
         store.close()
     print(f"recoded {result.reports} reports with {result.coder_version}: "
