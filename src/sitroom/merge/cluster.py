@@ -2,9 +2,10 @@
 
 Each claim, in a fixed order (country, date, id), is compared with the candidate events of its
 country whose dates fall in its window. Every member must pass the hard gates (complete linkage:
-no chains), and an event holds at most one claim per report (the coder reports each event of a
-report once, so two claims of one report are two events); the claim joins the candidate with
-the best average score if that clears ``JOIN``, else it opens an event whose id derives from it.
+no chains). Two claims of one report may share an event when the gates let them (one report
+sometimes tells one night of clashes in two sentences the coder types differently; it must never
+back two events of one identity); the claim joins the candidate with the best average score if
+that clears ``JOIN``, else it opens an event whose id derives from it.
 Scores from structured fields decide alone when they are clearly high (``SURE``) or low
 (``DOUBT``); in between, the evidence sentences are compared with the multilingual encoder.
 The same claims always give the same events and ids; new claims join or open events without
@@ -219,8 +220,6 @@ class _Merger:
         members = self._members(event)
         a = anchor(claim) if self.cons.apart else ""
         for m in members:
-            if m.doc_id == claim.doc_id and claim.doc_id:
-                return None  # the coder reports each event of a report once: two claims, two events
             if not compatible(claim, m) or (a and self.cons.is_apart(a, anchor(m))):
                 return None
         linked = members[:MAX_LINK]
