@@ -5,11 +5,12 @@ demonstration", a "Protest with intervention" and a "Peaceful protest". The even
 decided in two steps, each documented because analysts will ask:
 
 1. **Event type: the majority of independent outlets.** Each independent source (an owner group
-   counts once, a wire copy counts as its original) has one vote, split evenly over the types
-   its claims in the event give. A tie goes to ACLED's order of precedence, the more violent
-   type first (Battles, Explosions/Remote violence, Violence against civilians, Riots,
-   Protests, Strategic developments): ACLED codes a demonstration as a riot as soon as
-   demonstrators are reported violent.
+   counts once, a wire copy counts as its original) has one vote, given to its main account of
+   the event: its most confident claim (a side sentence typed otherwise — stones thrown at one
+   moment of a dispersed rally — stays a member but does not outvote it). A tie goes to
+   ACLED's order of precedence, the more violent type first (Battles, Explosions/Remote
+   violence, Violence against civilians, Riots, Protests, Strategic developments): ACLED
+   codes a demonstration as a riot as soon as demonstrators are reported violent.
 2. **Sub-event type within that type.** For Protests, ACLED's hierarchy: a protest is
    "Peaceful" only when no intervention is reported, so a sub-type that asserts more wins
    whenever any independent outlet reports it (Excessive force against protesters > Protest with
@@ -52,16 +53,14 @@ def _rank(order: Sequence[str], value: str) -> int:
 
 def source_votes(members: Sequence[Claim], infos: Mapping[str, ReportInfo],
                  attr: str) -> dict[str, float]:
-    """One vote per independent source, split evenly over the values its claims give."""
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for c in members:
-        value = getattr(c, attr)
-        if value:
-            by_source[source_key(c.doc_id, infos)].append(value)
+    """One vote per independent source, for the value of its most confident claim."""
+    main: dict[str, Claim] = {}
+    for c in sorted(members, key=lambda c: (-c.confidence, c.id)):
+        if getattr(c, attr):
+            main.setdefault(source_key(c.doc_id, infos), c)
     votes: dict[str, float] = defaultdict(float)
-    for values in by_source.values():
-        for v in values:
-            votes[v] += 1.0 / len(values)
+    for c in main.values():
+        votes[getattr(c, attr)] += 1.0
     return dict(votes)
 
 
