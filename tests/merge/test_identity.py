@@ -94,3 +94,20 @@ def test_protest_sub_type_takes_what_any_outlet_saw_event_type_the_majority():
                                                               "Protest with intervention")
     tie = [claim("a", "r1"), riot]  # one outlet each: ACLED's precedence, Riots first
     assert reconcile_kind(tie, INFOS) == ("Riots", "Violent demonstration")
+
+
+def test_a_reports_turn_and_the_clash_it_mentions_stay_two_events():
+    riot = claim("r", "r1", event_type="Riots", sub_event_type="Violent demonstration")
+    freed = claim("f", "r1", political_event="release_from_custody",
+                  **{**TURN, "event_type": "Riots", "actor2": "Sadyr Japarov"})
+    assert _clusters(merge_claims([riot, freed], INFOS)) == [("f",), ("r",)]
+
+
+def test_an_outlets_side_sentence_does_not_outvote_its_main_account():
+    main = claim("m", "r1", sub_event_type="Protest with intervention", confidence=0.9)
+    side = claim("s", "r1", event_type="Riots", sub_event_type="Violent demonstration",
+                 confidence=0.7)
+    other = claim("o", "r2", event_type="Riots", sub_event_type="Violent demonstration")
+    third = claim("t", "r3")
+    assert reconcile_kind([main, side, other, third], INFOS) == (
+        "Protests", "Protest with intervention")
