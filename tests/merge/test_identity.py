@@ -111,3 +111,12 @@ def test_an_outlets_side_sentence_does_not_outvote_its_main_account():
     third = claim("t", "r3")
     assert reconcile_kind([main, side, other, third], INFOS) == (
         "Protests", "Protest with intervention")
+
+
+def test_one_report_never_backs_two_events_of_one_resignation():
+    kw = dict(TURN, political_event="resignation")
+    first = claim("a", "r1", "2020-10-15", **{**kw, "actor1": "Sooronbay Jeenbekov"})
+    again = claim("b", "r1", "2020-10-16", **{**kw, "actor1": "Жээнбеков"})  # coded a second time
+    other = claim("c", "r2", "2020-10-15", **{**kw, "actor1": "Sooronbay Jeenbekov"})
+    (event,) = merge_claims([first, again, other], INFOS).events_changed
+    assert sorted(event.claim_ids) == ["a", "b", "c"]
