@@ -120,3 +120,22 @@ def test_one_report_never_backs_two_events_of_one_resignation():
     other = claim("c", "r2", "2020-10-15", **{**kw, "actor1": "Sooronbay Jeenbekov"})
     (event,) = merge_claims([first, again, other], INFOS).events_changed
     assert sorted(event.claim_ids) == ["a", "b", "c"]
+
+
+def test_case_names_spell_people_the_cases_way_and_leave_bodies_alone():
+    from sitroom.merge.identity import CaseNames
+    from sitroom.model import Actor
+
+    names = CaseNames([
+        Actor(key="japarov", name="Sadyr Japarov", kind="person",
+              aliases=("Zhaparov", "Жапаров", "Садыр Жапаров")),
+        Actor(key="russia", name="Russia", kind="foreign-state", aliases=("Россия",)),
+    ])
+    for spelled in ("Жапаровду", "Садыра Жапарова", "Zhaparov", "Sadyr Japarov"):
+        assert names.canonical(spelled) == "Sadyr Japarov", spelled
+    assert names.canonical("Government of Russia") is None  # ACLED's name for a body stays
+    assert names.canonical("Protesters (Kyrgyzstan)") is None
+    freed = claim("f", "r1", political_event="release_from_custody",
+                  **{**TURN, "actor2": "Жапаровду"})
+    assert names.resolve(freed).actor2 == "Sadyr Japarov"
+    assert names.resolve(freed).id == "f"

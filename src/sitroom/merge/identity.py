@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sitroom.model import Claim
 
@@ -126,3 +127,54 @@ def share_someone(a: Iterable[str], b: Iterable[str]) -> bool:
     """True when some name of ``a`` and some name of ``b`` match."""
     bs = list(b)
     return any(names_match(x, y) for x in a for y in bs)
+
+
+class CaseNames:
+    """A case's people by every alias, so a report's spelling becomes the case's name (pure).
+
+    A name resolves when its skeleton, or its skeleton less a short grammatical ending, is the
+    skeleton of a person's name or alias ("Жапаровду" -> Sadyr Japarov), or, for a name of
+    several words, when its last word does ("Садыра Жапарова"). Only people: organisations and
+    states keep the names the coder gave them (ACLED's "Government of Russia" is not the case
+    file's "Russia").
+    """
+
+    def __init__(self, actors: Iterable[object]) -> None:
+        self._by_skeleton: dict[str, str] = {}
+        for actor in actors:
+            if getattr(actor, "kind", "") != "person":
+                continue
+            name = getattr(actor, "name", "")
+            for alias in (name, *getattr(actor, "aliases", ())):
+                key = skeleton(alias)
+                if len(key) >= MIN_STEM + 1:
+                    self._by_skeleton.setdefault(key, name)
+
+    def _lookup(self, key: str) -> str | None:
+        for cut in range(0, MAX_ENDING + 1):
+            if len(key) - cut < MIN_STEM + 1:
+                return None
+            found = self._by_skeleton.get(key[:len(key) - cut])
+            if found:
+                return found
+        return None
+
+    def canonical(self, name: str | None) -> str | None:
+        """The case's name for this person, or None when the case does not know them."""
+        if not name or not self._by_skeleton or _ORG.search(name) or GENERIC.match(name.strip()):
+            return None
+        found = self._lookup(skeleton(name))
+        words = [w for w in re.split(r"[\s\-‐–—'’.,()]+", name) if w]
+        if found is None and len(words) > 1:
+            found = self._lookup(skeleton(words[-1]))
+        return found
+
+    def resolve(self, claim: Claim) -> Claim:
+        """The claim with the people it names spelled the case's way (other fields untouched)."""
+        changes: dict[str, str] = {}
+        for attr in ("actor1", "actor2"):
+            value = getattr(claim, attr)
+            found = self.canonical(value)
+            if found and found != value:
+                changes[attr] = found
+        return replace(claim, **changes) if changes else claim
