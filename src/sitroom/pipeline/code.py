@@ -1,8 +1,8 @@
 """``sitroom recode``: run the coder over stored reports, writing new claims, keeping old ones.
 
 Re-coding is idempotent: a claim's id derives from its report, the coder version and its place
-in the coder's output, and each report is coded with the inputs it was first coded with — its
-own case's actors and countries, whatever the run was asked for. So re-coding unchanged reports
+in the coder's output, and each report is coded with its own case's inputs (``coder_for_case``),
+whatever the run was asked for. So re-coding unchanged reports
 with an unchanged coder writes nothing (``sitroom recode`` with or without ``--case``).
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sitroom.errors import NotFound
-from sitroom.model import Document, ErrorRecord, Report
+from sitroom.model import Case, Document, ErrorRecord, Report
 from sitroom.store.api import ReportQuery, Store
 
 
@@ -47,21 +47,29 @@ def document_of(report: Report, countries: Collection[str] = ()) -> Document:
     )
 
 
-def case_coders(store: Store, make: Callable[..., object]) -> Callable[[str], object]:
-    """A cached factory: the coder of a case, built by ``make(actors, countries_hint=...)``.
+def coder_for_case(case: Case | None):
+    """The coder of a case's reports: its actors and countries (nothing without a case).
 
-    A case no longer in the store gets a coder without case inputs (and a recorded reason in
-    the caller's hands: its reports are coded as a report without a case would be).
+    The one place that says which inputs a case's coding has: the demo, ``recode --case`` and
+    ``recode`` over everything all build their coder here, so they code a report identically.
     """
+    from sitroom.coding import Coder
+
+    if case is None:
+        return Coder()
+    return Coder(case.actors, countries_hint=case.countries)
+
+
+def case_coders(store: Store) -> Callable[[str], object]:
+    """A cached factory: the coder of a stored case by name (a bare coder if it is gone)."""
     cache: dict[str, object] = {}
 
     def coder_for(name: str) -> object:
         if name not in cache:
             try:
-                case = store.get_case(name)
-                cache[name] = make(case.actors, countries_hint=case.countries)
+                cache[name] = coder_for_case(store.get_case(name))
             except NotFound:
-                cache[name] = make((), countries_hint=())
+                cache[name] = coder_for_case(None)
         return cache[name]
 
     return coder_for
