@@ -7,8 +7,10 @@ except a political turn about one person, which outlets date a day apart by how 
 "overnight", "on Tuesday", "yesterday" in a report of the next day); different towns (by name,
 or more than ``TOWN_KM`` apart by coordinates) or different admin1; incompatible event families
 (see ``families``: what an event *is*, not its exact sub-type); different political events;
-political turns or statements whose named actors have none in common, compared across scripts
-and grammatical case (``identity``; two appointments the same day are two events).
+turns about a person, foreign statements and other statements whose named actors have none in
+common, compared across scripts and grammatical case (``identity``; two appointments the same
+day are two events; an annulment or a state of emergency is told apart by its place and day,
+not by how outlets name the body that decided it).
 
 The soft score is a weighted mean of type, place, actor, date and figure agreement in 0..1.
 """
@@ -30,6 +32,8 @@ TOWN_KM = 15.0
 TURN_DAYS = 1  # a political turn about one person: outlets' dates may differ by this many days
 # the turns that happen to one person (a statement is not: one government speaks every day)
 PERSON_TURNS = frozenset({"resignation", "appointment", "release_from_custody", "impeachment"})
+# turns whose actor tells two of them apart (institutional turns are told apart by place and day)
+WHO_DEFINES = PERSON_TURNS | {"foreign_government_statement"}
 WEIGHTS = {"type": 0.3, "place": 0.25, "actors": 0.25, "date": 0.1, "figures": 0.1}
 
 _ARMED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -210,6 +214,8 @@ def actors_conflict(a: Claim, b: Claim) -> bool:
     Names compare across scripts, spellings and grammatical case (``identity.names_match``).
     """
     same_turn = bool(a.political_event) and a.political_event == b.political_event
+    if same_turn and a.political_event not in WHO_DEFINES:
+        return False  # one annulment of one election, however outlets name the commission
     if not same_turn and not (families(a) & families(b)) - {"crowd", "armed", "arrest"}:
         return False
     sa, sb = _specific_actors(a), _specific_actors(b)
