@@ -95,7 +95,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
                 r"накануне|кечээ|кечээ\s+кечинде)\b", re.I), 1, 1),
     # the night that ended on the publication morning: most of it falls on the publication day
     # (a storming "overnight" in a morning report is that day's event, not the evening rally's)
-    (re.compile(r"\b(?:overnight|түнү\s+бою)\b", re.I), 0, 1),
+    (_NIGHT := re.compile(r"\b(?:overnight|түнү\s+бою)\b", re.I), 0, 1),
     (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
                 r"сегодня|этим\s+утром|сегодня\s+утром|бүгүн|бүгүнкү|ушул\s+күнү)\b", re.I), 0, 1),
 ]
@@ -246,7 +246,10 @@ def _relative(text: str, published: date) -> tuple[int, date, int] | None:
         break
     for pattern, days, precision in _RELATIVE:
         m = pattern.search(text)
-        if m and not (days == 1 and weekday is not None and abs(weekday[0] - m.start()) < 25):
+        if not m:
+            continue
+        near_weekday = weekday is not None and abs(weekday[0] - m.start()) < 25
+        if not ((days == 1 or pattern is _NIGHT) and near_weekday):
             found.append((m.start(), published - timedelta(days=days), precision))
     for pattern, which in _WEEK:
         m = pattern.search(text)
