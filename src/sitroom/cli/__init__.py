@@ -32,6 +32,10 @@ COMMAND_MODULES = (
     "sitroom.cli.report",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.indicators",
+    "sitroom.cli.hypotheses",
+    "sitroom.cli.factions",
+    "sitroom.cli.ties",
 )
 
 

@@ -169,6 +169,7 @@ hypotheses = Table(
     Column("description", Text, nullable=False, default=""),
     Column("indicators", JSON, nullable=False),
     Column("seq", Integer, nullable=False, default=0),
+    Column("rules", JSON),  # list of IndicatorRule dicts; added by the analysis migration (5)
 )
 
 watches = Table(
@@ -404,3 +405,66 @@ sitreps = Table(
     Column("snapshot", JSON, nullable=False),
     Index("ix_sitreps_case_generated", "case_name", "generated_at"),
 )
+
+# --- analysis (migration 5): analyst evidence and decisions on proposed ratings ----------------
+
+evidence_notes = Table(
+    "evidence_notes", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("rating", String, nullable=False),
+    Column("text", Text, nullable=False, default=""),
+    Column("evidence_date", Date),
+    Column("event_id", String),
+    Column("credibility", Float),
+    Column("relevance", Float, nullable=False, default=1.0),
+    Column("author", Text, nullable=False, default=""),
+    Column("created_at", UTCDateTime),
+    Index("ix_evidence_notes_case", "case_name"),
+)
+
+rating_decisions = Table(
+    "rating_decisions", metadata,
+    Column("id", String, primary_key=True),  # the proposed rating's id
+    Column("case_name", String, nullable=False),
+    Column("item", Text, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("status", String, nullable=False),  # confirmed, rejected
+    Column("rating", String, nullable=False, default=""),
+    Column("proposed", String, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime),
+    Index("ix_rating_decisions_case", "case_name"),
+)
+
+ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 5
+
+# --- factions (migration 6): ties proposed from coded events and the analyst's decisions --------
+
+proposed_ties = Table(
+    "proposed_ties", metadata,
+    Column("id", String, primary_key=True),  # stable for what is proposed (watch/ties.py)
+    Column("case_name", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("relation", String, nullable=False),
+    Column("target", String, nullable=False, default=""),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("ends", Boolean, nullable=False, default=False),  # ends a role rather than a new tie
+    Column("rule", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("event_ids", JSON, nullable=False),
+    Column("report_ids", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),  # the coded sentences read
+    Column("confidence", Float, nullable=False, default=0.0),
+    Column("status", String, nullable=False, default="proposed"),  # proposed/accepted/rejected
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime),
+    Column("reason", Text, nullable=False, default=""),
+    Column("proposed_at", UTCDateTime),
+    Index("ix_proposed_ties_case", "case_name", "status"),
+)
+
+FACTION_TABLES = (proposed_ties,)  # created by migration 6

@@ -6,13 +6,16 @@ from sqlalchemy import text
 
 from sitroom.errors import StoreError
 from sitroom.store import migrations
+from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
+from sitroom.store.proposals import ProposalStore
 from sitroom.store.reports import ReportStore
 from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
+               ProposalStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:
