@@ -115,20 +115,17 @@ def cmd_recode(args, ctx) -> int:
     from datetime import datetime
 
     from sitroom.coding.inputs import parse_day
-    from sitroom.pipeline.code import recode
+    from sitroom.pipeline.code import case_coders, coder_for_case, recode
 
     since_day = parse_day(args.since, "--since")
     since = datetime(since_day.year, since_day.month, since_day.day) if since_day else None
     store = ctx.open_store()
     try:
-        actors, countries = (), ()
-        if args.case:
-            case = store.get_case(args.case)
-            actors, countries = case.actors, case.countries
-        from sitroom.coding import Coder
-
-        coder = Coder(actors, countries_hint=countries, processes=ctx.settings.coding_processes)
-        result = recode(store, coder, case=args.case, since=since)
+        processes = ctx.settings.coding_processes
+        coder = coder_for_case(store.get_case(args.case) if args.case else None, processes)
+        # without --case, each report is coded with its own case's inputs (idempotent recode)
+        result = recode(store, coder, case=args.case, since=since,
+                        case_coder=case_coders(store, processes))
     finally:
         store.close()
     print(f"recoded {result.reports} reports with {result.coder_version}: "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sitroom.model import ErrorRecord, Outlet, Report
-from sitroom.pipeline.code import document_of
+from sitroom.pipeline.code import coder_for_case, document_of
 from sitroom.pipeline.collect import CollectSummary, Progress, watch
 from sitroom.pipeline.merge import MergeSummary, merge_store
 from sitroom.pipeline.watch import (
@@ -137,12 +137,12 @@ def run(
     ``coder`` defaults to the ``Coder`` of the case's actors and countries. Alerts go out on
     the ``senders`` (by default the channels the settings turn on) from a background thread.
     """
-    if coder is None:
+    if coder is None and case:  # the case's coder, as recode builds it
+        coder = coder_for_case(store.get_case(case), settings.coding_processes)
+    elif coder is None:
         from sitroom.coding import Coder
 
-        known = store.get_case(case) if case else None
-        coder = Coder(known.actors if known else store.list_actors(),
-                      countries_hint=known.countries if known else ())
+        coder = Coder(store.list_actors(), processes=settings.coding_processes)
     senders = senders_from(settings) if senders is None else senders
     done = coded_reports(store, coder.version)
     deliverer = Deliverer(store, senders, settings, every=deliver_every).start()
