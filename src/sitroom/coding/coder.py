@@ -244,7 +244,8 @@ class Coder:
             iso3 = place.iso3
         cname = getattr(place, "country", None) or country_name(iso3)
         figures = facts.extract_figures(evidence, p.lang) if d.kind == "physical" else None
-        actor1, actor2 = _default_actors(d, cname, iso3)
+        actor1, actor2 = (_placed(a, cname, iso3) for a in _default_actors(d, cname, iso3,
+                                                                           evidence))
         assoc1 = actor1.assoc if actor1 else None
         if assoc1 is None and actor1 is not None and actor1.kind in ("protesters", "rioters"):
             assoc1 = self._supporters_of(evidence)
@@ -487,7 +488,26 @@ _CIVILIAN_TARGET = re.compile(
     r"больниц\w*|школ\w*|жилой|жилых|тургундар\w*|базар\w*)", re.I)
 
 
-def _default_actors(d: Draft, cname: str | None, iso3: str | None
+def _placed(ref: ActorRef | None, cname: str | None, iso3: str | None) -> ActorRef | None:
+    """A generic actor named before the event's country was known ("Protesters (Unknown)")
+    named for the country the event was placed in."""
+    if ref is None or not cname or "Unknown" not in ref.name or ref.key is not None:
+        return ref
+    return replace(ref, name=ref.name.replace("Unknown", cname),
+                   assoc=ref.assoc.replace("Unknown", cname) if ref.assoc else None,
+                   country=ref.country or iso3)
+
+
+# people killed or hurt where a strike fell: its victims are civilians unless armed
+_PEOPLE_HIT = re.compile(
+    r"\b(?:people|persons|passengers|teenagers?|women|children|workers)\b[^.;]{0,40}?"
+    r"\b(?:killed|dead|died|injured|wounded|hurt)\b|\b(?:killing|injuring|wounding)\s+"
+    r"(?:at least\s+)?(?:\w+\s+){0,2}(?:people|persons|civilians|teenagers?|women|children)|"
+    r"(?:погиб|ранен|убит|пострадал)\w*[^.;]{0,40}?человек|человек\w*\s+(?:погиб|ранен|убит)"
+    r"|адам\w*[^.;]{0,30}?(?:каза болд|жарадар)", re.I)
+
+
+def _default_actors(d: Draft, cname: str | None, iso3: str | None, evidence: str = ""
                     ) -> tuple[ActorRef | None, ActorRef | None]:
     """ACLED's sides for a type when the text leaves one out."""
     c = cname or "Unknown"
@@ -527,10 +547,12 @@ def _default_actors(d: Draft, cname: str | None, iso3: str | None
                 b = a
             a = police
         return a, b
-    if d.event_type == "Explosions/Remote violence" and b is None and _CIVILIAN_TARGET.search(
-        d.owner_text or d.clause
-    ):
+    if d.event_type == "Explosions/Remote violence" and b is None and (
+        sub != "Disrupted weapons use"
+    ) and (_CIVILIAN_TARGET.search(d.owner_text or d.clause) or _PEOPLE_HIT.search(evidence)):
         b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)  # a strike on civilians
+    if sub in ("Looting/property destruction", "Mob violence") and b is None:
+        b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)  # shops, homes, people
     if d.event_type == "Explosions/Remote violence" or sub == "Armed clash":
         return a or ActorRef(f"Unidentified Armed Group ({c})", 3, "militia", country=iso3), b
     return a, b
