@@ -418,10 +418,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
                 elif agent.kind == "protesters":
                     agent = ActorRef(f"Rioters ({ctx.country_name or 'Unknown'})", 5, "rioters",
                                      assoc=agent.assoc, country=ctx.iso3)
-        if pe in ("resignation", "appointment", "impeachment") and patient is not None and (
-            agent is None
-        ):
-            agent, patient = patient, None
+        if pe in ("resignation", "impeachment") and patient is not None and agent is None:
+            agent, patient = patient, None  # "X was impeached": X is the one the event is about
+        if _subject_of_turn(pe, sub, agent, patient, ctx):
+            agent, patient = None, agent  # "Жапаров вышел из СИЗО", "X назначен": X freed/named
         out.append(Draft("political", sentence, clause, sub_event_type=sub, political_event=pe,
                          plover_type=PLOVER_OF_POLITICAL.get(pe, "OTHER"), agent=agent,
                          patient=patient, cues=(c.name,), strength=0.55))
@@ -432,6 +432,21 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         if st is not None:
             out = [d for d in out if d.kind != "weak"] + [st]
     return out
+
+
+def _subject_of_turn(pe: str, sub: str, agent: ActorRef | None, patient: ActorRef | None,
+                     ctx: ClauseContext) -> bool:
+    """Whether the person read as acting is the one freed or named (ACLED's actor 2).
+
+    A person does not free themselves (a prison or security service named beside them is
+    where they were held); in Russian and Kyrgyz, read without a parse, a lone person before
+    "назначен" / "дайындалды" is the one appointed.
+    """
+    if agent is None or agent.kind != "person":
+        return False
+    if pe == "release_from_custody":
+        return sub == "Other" and (patient is None or patient.kind != "person")
+    return pe == "appointment" and patient is None and ctx.lang in ("ru", "ky")
 
 
 _SOLDIERS = re.compile(r"\b(?:army|military|troops|soldiers|forces|armed|commander\w*|general|"
