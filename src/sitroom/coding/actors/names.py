@@ -5,7 +5,8 @@ Three pure pieces the resolver and the coder share:
 - ``institution``: a state body named by a generic noun ("parliament", "ЦИК Белоруссии",
   "Жогорку Кеңеш", "Supreme Court") → "Parliament of Armenia", "Central Election Commission of
   Belarus", "Supreme Court of Pakistan", "Judiciary of Russia", "Government of the United
-  States" (its Treasury or State Department), with the country named next to the noun or else the report's.
+  States" (its Treasury or State Department), with the country named next to the noun or
+  else the report's.
 - ``person_name``: a person named in Cyrillic, in any grammatical case, as ACLED would write
   it: each word put back in the nominative by pymorphy (through natasha's MorphVocab) where it
   parses as a first name, surname or patronymic, then spelled in Latin ("Никола Пашиняна" →
@@ -105,7 +106,7 @@ def person_name(name: str) -> str:
     name = " ".join(name.split())
     if not _CYR.search(name):
         return name
-    from sitroom.coding.places import latin
+    from sitroom.coding.places.names import latin
 
     parts = re.split(r"(\s+|-)", name)
     return "".join(latin(_nominative(w)) if _CYR.search(w) else w for w in parts)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from sitroom.coding.lemma_cues import GATE as LEMMA_GATE
-from sitroom.coding.lemma_cues import lemma_cues
+from sitroom.coding.typing.lemma_cues import GATE as LEMMA_GATE
+from sitroom.coding.typing.lemma_cues import lemma_cues
 
 B = r"(?<![\w-])"  # a word start (Latin or Cyrillic)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
