@@ -30,14 +30,14 @@ def register(subparsers) -> None:
 def _coder_for(case_name: str | None, country: str | None):
     from sitroom.coding import Coder
 
-    actors, countries = (), ()
+    actors, countries, ties = (), (), ()
     if case_name:
         from sitroom.cases import load_case
 
         case = load_case(case_name)
-        actors, countries = case.actors, case.countries
+        actors, countries, ties = case.actors, case.countries, case.ties
     hint = (country.upper(),) if country else tuple(countries)
-    return Coder(actors, countries_hint=hint)
+    return Coder(actors, countries_hint=hint, ties=ties)
 
 
 def _read(path: str) -> bytes:
@@ -121,13 +121,13 @@ def cmd_recode(args, ctx) -> int:
     since = datetime(since_day.year, since_day.month, since_day.day) if since_day else None
     store = ctx.open_store()
     try:
-        actors, countries = (), ()
+        actors, countries, ties = (), (), ()
         if args.case:
             case = store.get_case(args.case)
-            actors, countries = case.actors, case.countries
+            actors, countries, ties = case.actors, case.countries, case.ties
         from sitroom.coding import Coder
 
-        coder = Coder(actors, countries_hint=countries)
+        coder = Coder(actors, countries_hint=countries, ties=ties)
         result = recode(store, coder, case=args.case, since=since)
     finally:
         store.close()

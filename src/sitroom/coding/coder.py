@@ -16,6 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from sitroom.coding import facts
+from sitroom.coding.actors.names import RegimeYears, with_years
 from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
@@ -30,7 +31,7 @@ from sitroom.coding.sentences import (
 )
 from sitroom.coding.typing import modality as mod
 from sitroom.coding.typing.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
-from sitroom.model import Actor, Claim, Document
+from sitroom.model import Actor, Claim, Document, Tie
 from sitroom.reading.clean import clean_text
 from sitroom.reading.language import detect_language
 
@@ -38,7 +39,11 @@ CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
-_SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)  # noqa: E501
+# "supporters of Mekenchil", "сторонники партии Мекенчил", "Мекенчил партиясынын тарапкерлери"
+_SUPPORTERS = re.compile(
+    r"\b(?:supporters|followers|backers|members|activists|сторонник\w*|член\w*|активист\w*|"
+    r"тарапкер\w*|жактоочу\w*|мүчө\w*)\b", re.I)
+_PARTY_KINDS = frozenset({"party", "coalition", "faction", "person"})
 
 
 @dataclass
@@ -58,9 +63,10 @@ class Coder:
     """Codes documents into claims; models load on first use and are shared by every Coder."""
 
     def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
-                 version: str = CODER_VERSION, batch_size: int = 64):
+                 version: str = CODER_VERSION, batch_size: int = 64, ties: Sequence[Tie] = ()):
         self.actors = tuple(actors)
         self.resolver = ActorResolver(self.actors)
+        self.regimes = RegimeYears(self.actors, ties)  # the case's heads of state, by date
         self.countries_hint = tuple(c.upper() for c in countries_hint if c)
         self.version = version
         self.batch_size = batch_size
@@ -251,6 +257,11 @@ class Coder:
             assoc1 = self._supporters_of(evidence)
         owners = _owners(d, p.lang) if d.kind == "physical" else [None]
         conf = _confidence(d, ev, place, said, actor1)
+        day = when or p.doc.published
+
+        def named(ref: ActorRef | None) -> str | None:  # "(2017-2020)": the regime's years
+            return with_years(ref.name, ref.country or iso3, day, self.regimes) if ref else None
+
         claims = []
         for owner in owners:
             claims.append(Claim(
@@ -261,10 +272,10 @@ class Coder:
                 sub_event_type=d.sub_event_type,
                 political_event=d.political_event,
                 plover_type=d.plover_type,
-                actor1=actor1.name if actor1 else None,
+                actor1=named(actor1),
                 assoc_actor_1=assoc1,
                 inter1=actor1.inter if actor1 else None,
-                actor2=actor2.name if actor2 else None,
+                actor2=named(actor2),
                 assoc_actor_2=actor2.assoc if actor2 else None,
                 inter2=actor2.inter if actor2 else None,
                 country=cname,
@@ -285,11 +296,16 @@ class Coder:
         return claims
 
     def _supporters_of(self, text: str) -> str | None:
-        m = _SUPPORTERS.search(text)
-        if not m:
-            return None
-        found = self.resolver.case_actors_in(text[m.end():m.end() + 60])
-        return found[0][0].name if found and found[0][1] < 5 else None
+        """The party, coalition or leader whose supporters act (ACLED's associated actor): a
+        case actor within a few words of "supporters" / "сторонники" / "тарапкерлери"."""
+        for m in _SUPPORTERS.finditer(text):
+            window = text[max(0, m.start() - 40):m.end() + 40]
+            found = [(a, abs((s + e) // 2 - 40 - (m.end() - m.start()) // 2))
+                     for a, s, e in self.resolver.case_actors_in(window)
+                     if a.kind in _PARTY_KINDS]
+            if found:
+                return min(found, key=lambda f: f[1])[0].name
+        return None
 
 
 _JOIN = "\n\n"

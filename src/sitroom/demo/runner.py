@@ -100,7 +100,8 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
                   f"{len(outlets)} sample outlets at {server.base_url}", file=out)
             collected = collect_once(store, outlets, demo_settings(settings), case=case.name)
         print("coding and merging the collected reports ...", file=out)
-        coded = recode(store, Coder(case.actors, countries_hint=case.countries), case=case.name)
+        coder = Coder(case.actors, countries_hint=case.countries, ties=case.ties)
+        coded = recode(store, coder, case=case.name)
         merge_store(store, case=case.name)
         print("writing the situation report ...", file=out)
         report_files = tuple(
