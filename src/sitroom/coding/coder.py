@@ -159,9 +159,10 @@ class Coder:
             drafts = self._drafts(sent.text, i, p, parsed, ctx, ents)
             if not drafts:
                 continue
-            loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
-            places = [pl for pl in facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
-                      if _plausible(pl, sent.text, doc_iso3)]
+            where = self._without_parties(sent.text)
+            loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC") and t in where]
+            places = [pl for pl in facts.find_places(where, p.lang, doc_iso3, loc_names)
+                      if _plausible(pl, where, doc_iso3)]
             place = places[0] if places else last_place.get(sent.paragraph)
             if places:
                 last_place[sent.paragraph] = places[0]
@@ -213,7 +214,7 @@ class Coder:
         if len(self.countries_hint) == 1:
             return self.countries_hint[0]
         for i in sorted(p.cues)[:3]:  # the first place an event sentence names, town-level
-            text = p.sentences[i].text
+            text = self._without_parties(p.sentences[i].text)
             for place in facts.find_places(text, p.lang, None):
                 if getattr(place, "geo_precision", 3) <= 2 and _plausible(place, text, None):
                     return place.iso3
@@ -294,6 +295,16 @@ class Coder:
                 confidence=conf,
             ))
         return claims
+
+    def _without_parties(self, text: str) -> str:
+        """The text with the case's parties and coalitions blanked (same offsets): a party's
+        name ("Respublika", "Ата-Журт", "Reforma") is never a place, whatever the gazetteer
+        holds."""
+        spans = [(s, e) for a, s, e in self.resolver.case_actors_in(text)
+                 if a.kind in ("party", "coalition")]
+        for s, e in spans:
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text
 
     def _supporters_of(self, text: str) -> str | None:
         """The party, coalition or leader whose supporters act (ACLED's associated actor): a

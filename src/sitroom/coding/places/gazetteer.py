@@ -55,6 +55,27 @@ _PLACE_PREPS = {"in", "at", "near", "from", "of", "to", "outside", "around", "ac
                 "из", "под", "около", "возле", "у", "на", "по"}
 
 
+# Kyrgyz locative, ablative and dative endings: a word bearing one names where, not who
+_LOCATIVE_END = re.compile(r"(?:да|де|до|дө|та|те|то|тө|дан|ден|дон|дөн|тан|тен|тон|төн|нда|"
+                           r"нде|га|ге|го|гө|ка|ке|ко|кө)$")
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Whether a Russian word is an ordinary dictionary word and never a place name for
+    pymorphy (no Geox reading): "Полиция", "Реформа", "Победа" yes; "Бишкек", "Ош" no."""
+    if lang not in ("ru", "ky") or not _CYR.search(word) or len(word) < 4:
+        return False
+    from sitroom.coding.nlp import russian
+
+    try:
+        parses = russian().morph_vocab.parse(word.lower())
+    except Exception:  # no morphology: no opinion
+        return False
+    known = [p for p in parses if p.is_known and p.score >= 0.1]  # in the dictionary
+    return bool(known) and not any(t in str(p.tag) for p in parses
+                                   for t in ("Geox", "Name", "Surn", "Orgn", "Abbr"))
+
+
 class Gazetteer(SmallPlaces):
     """Names to places, built once; ``find`` reads places out of a text, best first."""
 
@@ -161,8 +182,13 @@ class Gazetteer(SmallPlaces):
                 continue
             if self._part_of_a_name(toks, i, n, text) and not any(
                 self.entries[c[0]].kind == "country" for c in cands
-            ):
-                i += n
+            ) and not (exact is False and _LOCATIVE_END.search(low[i + n - 1])):
+                i += n  # a locative ending ("Бишкекте Мекенчил ...") is a place, no name
+                continue
+            if n == 1 and exact is True and _common_word(toks[i][0], lang) and not (
+                i > 0 and low[i - 1] in _PLACE_PREPS
+            ) and not any(self.entries[c[0]].kind == "country" for c in cands):
+                i += n  # "Полиция применила ...": a common noun, not Police in Poland
                 continue
             if n == 1 and toks[i][0][:1].isupper() and low[i] in demonyms()[0] and (
                 i + 1 >= len(low) or low[i + 1] not in _REGION_WORDS
