@@ -38,7 +38,10 @@ from sitroom.reading.language import detect_language
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
-RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
+RECALLED_DAYS = 45
+# turns of national politics placed in the capital when the text names no town
+_CAPITAL_TURNS = frozenset({"resignation", "appointment", "impeachment", "results_annulled",
+                            "results_announced"})  # an event dated this long before publication is history, not news
 # "supporters of Mekenchil", "сторонники партии Мекенчил", "Мекенчил партиясынын тарапкерлери"
 _SUPPORTERS = re.compile(
     r"\b(?:supporters|followers|backers|members|activists|сторонник\w*|член\w*|активист\w*|"
@@ -245,6 +248,10 @@ class Coder:
             and getattr(place, "geo_precision", 3) == 3
         ):
             place, iso3 = None, doc_iso3  # "Russia said": the event belongs to the crisis country
+        if d.political_event in _CAPITAL_TURNS and iso3 and (
+            place is None or getattr(place, "geo_precision", 3) == 3
+        ):  # a government's turn with no town named happens where the government sits
+            place = facts.capital_place(iso3) or place
         if place is None and iso3:
             place = facts.country_place(iso3)
         if place is not None and getattr(place, "iso3", None):

@@ -362,6 +362,8 @@ class Gazetteer(SmallPlaces):
                 pass
             elif w[:1].isupper() and k in en:
                 iso = en[k]
+            elif w[:1].isupper() and k.endswith("ns") and k[:-1] in en:
+                iso = en[k[:-1]]  # "Belarusians voted", "Ugandans"
             elif not k.isascii() and _CYR.search(k):
                 iso = stem_demonym(k, "ru")
                 if iso is None and lang == "ky":
