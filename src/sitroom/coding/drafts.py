@@ -404,6 +404,10 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
                                      assoc=agent.assoc, country=ctx.iso3)
         if pe in ("resignation", "impeachment") and patient is not None and agent is None:
             agent, patient = patient, None  # "X was impeached": X is the one the event is about
+        if pe == "election_held":  # voters vote; the soldiers or police guarding them do not
+            agent = agent if agent is not None and agent.kind == "state" and not (
+                agent.name.startswith(_FORCES)) else None
+            patient = None
         if _subject_of_turn(pe, sub, agent, patient, ctx):
             agent, patient = None, agent  # "Жапаров вышел из СИЗО", "X назначен": X freed/named
         out.append(Draft("political", sentence, clause, sub_event_type=sub, political_event=pe,
@@ -416,6 +420,9 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         if st is not None:
             out = [d for d in out if d.kind != "weak"] + [st]
     return out
+
+
+_FORCES = ("Military Forces", "Police Forces")
 
 
 def _subject_of_turn(pe: str, sub: str, agent: ActorRef | None, patient: ActorRef | None,
