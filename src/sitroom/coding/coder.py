@@ -38,10 +38,10 @@ from sitroom.reading.language import detect_language
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
-RECALLED_DAYS = 45
+RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
 # turns of national politics placed in the capital when the text names no town
 _CAPITAL_TURNS = frozenset({"resignation", "appointment", "impeachment", "results_annulled",
-                            "results_announced"})  # an event dated this long before publication is history, not news
+                            "results_announced"})
 # "supporters of Mekenchil", "сторонники партии Мекенчил", "Мекенчил партиясынын тарапкерлери"
 _SUPPORTERS = re.compile(
     r"\b(?:supporters|followers|backers|members|activists|сторонник\w*|член\w*|активист\w*|"
