@@ -17,8 +17,8 @@ from sitroom.coding.typing.targets import target_owner
 
 __all__ = [
     "Figures",
-    "country_of",
     "capital_place",
+    "country_of",
     "country_place",
     "event_date",
     "extract_figures",

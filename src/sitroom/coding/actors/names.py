@@ -26,6 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sitroom.coding.nlp import russian
+from sitroom.coding.places.names import latin
 from sitroom.model import Actor, Tie
 
 # roles that make their holder the head of state whose term names the state's forces
@@ -81,8 +83,6 @@ _NAME_TAGS = ("Name", "Surn", "Patr")
 
 def _nominative(word: str) -> str:
     """One word of a Russian name in the nominative, if pymorphy reads it as a name part."""
-    from sitroom.coding.nlp import russian
-
     low = word.lower()
     try:
         parses = russian().morph_vocab.parse(low)
@@ -106,8 +106,6 @@ def person_name(name: str) -> str:
     name = " ".join(name.split())
     if not _CYR.search(name):
         return name
-    from sitroom.coding.places.names import latin
-
     parts = re.split(r"(\s+|-)", name)
     return "".join(latin(_nominative(w)) if _CYR.search(w) else w for w in parts)
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitroom.coding.nlp import russian
 from sitroom.coding.places.names import (
     FACILITIES,
     INSTITUTIONS,
@@ -65,8 +66,6 @@ def _common_word(word: str, lang: str) -> bool:
     pymorphy (no Geox reading): "Полиция", "Реформа", "Победа" yes; "Бишкек", "Ош" no."""
     if lang not in ("ru", "ky") or not _CYR.search(word) or len(word) < 4:
         return False
-    from sitroom.coding.nlp import russian
-
     try:
         parses = russian().morph_vocab.parse(word.lower())
     except Exception:  # no morphology: no opinion

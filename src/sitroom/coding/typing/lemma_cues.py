@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from sitroom.coding.nlp import russian_lemma
+
 # cue → ((verb lemmas), preposition, (noun lemmas)); the noun may follow the verb or precede it
 _PATTERNS: tuple[tuple[str, frozenset[str], str, frozenset[str]], ...] = (
     ("release", frozenset({"выйти", "выходить", "выпустить", "выпускать", "отпустить",
@@ -48,8 +50,6 @@ def lemma_cues(text: str) -> list[tuple[str, int, int]]:
     """(cue name, start, end) of each political turn a Russian sentence phrases so."""
     if not GATE.search(text):
         return []
-    from sitroom.coding.nlp import russian_lemma
-
     toks = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
     lemmas = [russian_lemma(w) for w, _, _ in toks]
     out: list[tuple[str, int, int]] = []
