@@ -60,6 +60,7 @@ class _Prepared:
     cues: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     parsed: dict[int, Any] = field(default_factory=dict)
     dateline_iso3: str | None = None
+    dateline_place: Any = None  # the town a report was filed from ("OSH, Kyrgyzstan —")
 
 
 class Coder:
@@ -102,7 +103,8 @@ class Coder:
     def _prepare(self, doc: Document) -> _Prepared:
         text = clean_text(doc.text or "")
         lang = (doc.lang or "").lower()[:2] or _detect(text)
-        text, dateline_iso3 = _without_dateline(text, lang)
+        text, dateline_place = _without_dateline(text, lang)
+        dateline_iso3 = getattr(dateline_place, "iso3", None)
         sentences: list[Sentence] = []
         offset = 0
         for piece in chunks(text):
@@ -110,7 +112,8 @@ class Coder:
                 sentences.append(Sentence(s.text, s.start + offset, s.end + offset,
                                           s.paragraph + len(sentences)))
             offset += len(piece)
-        p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3)
+        p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3,
+                      dateline_place=dateline_place)
         gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
         other = prefilter("ru") if lang == "ky" else prefilter("ky") if lang == "ru" else None
         for i, s in enumerate(sentences):
@@ -166,7 +169,8 @@ class Coder:
             loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC") and t in where]
             places = [pl for pl in facts.find_places(where, p.lang, doc_iso3, loc_names)
                       if _plausible(pl, where, doc_iso3)]
-            place = places[0] if places else last_place.get(sent.paragraph)
+            place = places[0] if places else self._inherited(p, sent.paragraph, last_place,
+                                                               doc_iso3)
             if places:
                 last_place[sent.paragraph] = places[0]
             iso3 = getattr(place, "iso3", None) or doc_iso3
@@ -185,6 +189,22 @@ class Coder:
             out.append(replace(c, index=index, coder_version=self.version,
                                id=claim_id(p.doc.id, self.version, index)))
         return out
+
+    @staticmethod
+    def _inherited(p: _Prepared, paragraph: int, last_place: dict[int, Any],
+                   doc_iso3: str | None) -> Any:
+        """The place a sentence naming none inherits: its paragraph's last place; else the
+        dateline's town, at geo precision 2 (the report was filed there, the event is in or
+        near it), when it lies in the report's country. A digest's paragraphs name their own
+        countries and never inherit another paragraph's town."""
+        if paragraph in last_place:
+            return last_place[paragraph]
+        town = p.dateline_place
+        if town is None or getattr(town, "geo_precision", 3) == 3 or (
+            doc_iso3 and town.iso3 != doc_iso3
+        ):
+            return None
+        return replace(town, geo_precision=max(2, town.geo_precision))
 
     def _context(self, iso3: str | None, doc_iso3: str | None, lang: str,
                  protest_context: bool) -> ClauseContext:
@@ -384,15 +404,15 @@ def _unopposed(name: str, cue_text: str) -> bool:
     return name == "unopposed"
 
 
-def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
-    """The text with its dateline blanked (same offsets) and the dateline's country, if any."""
+def _without_dateline(text: str, lang: str) -> tuple[str, Any]:
+    """The text with its dateline blanked (same offsets) and the dateline's place, if any."""
     end, name, when = dateline(text[:200])
     if not end or not name:
         return text, None
     places = facts.find_places(name if name.islower() else name.title(), lang, None)
     if not places and not when:
         return text, None  # "NATO — the alliance said": a name, not a dateline
-    return " " * end + text[end:], getattr(places[0], "iso3", None) if places else None
+    return " " * end + text[end:], places[0] if places else None
 
 
 def _detect(text: str) -> str:
