@@ -21,7 +21,9 @@ from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
 from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.places.gazetteer import default_gazetteer
 from sitroom.coding.places.geo import country_name
+from sitroom.coding.places.truecase import lowercase_only, truecased
 from sitroom.coding.sentences import (
     Sentence,
     chunks,
@@ -103,6 +105,8 @@ class Coder:
     def _prepare(self, doc: Document) -> _Prepared:
         text = clean_text(doc.text or "")
         lang = (doc.lang or "").lower()[:2] or _detect(text)
+        if lowercase_only(text):  # coders' notes in lower case: give place names capitals
+            text = truecased(text, default_gazetteer())
         text, dateline_place = _without_dateline(text, lang)
         dateline_iso3 = getattr(dateline_place, "iso3", None)
         sentences: list[Sentence] = []
