@@ -34,7 +34,7 @@ def test_dateline_town_is_inherited_with_lower_precision() -> None:
     text = ("OSH, Kyrgyzstan — Several hundred people rallied outside the regional administration "
             "on Monday to demand a new vote.\n\nPolice later dispersed the crowd, witnesses said.")
     claims = Coder().code(Document("o", text, date(2020, 10, 6), lang="en"))
-    assert [(c.location, c.iso3, c.geo_precision) for c in claims] == [("Osh", "KGZ", 2)]
+    assert [(c.location, c.iso3, c.geo_precision) for c in claims] == [("Osh", "KGZ", 3)]
 
 
 def test_lowercase_notes_get_capitals_only_on_safe_place_names() -> None:

@@ -110,12 +110,13 @@ class Coder:
         text, dateline_place = _without_dateline(text, lang)
         dateline_iso3 = getattr(dateline_place, "iso3", None)
         sentences: list[Sentence] = []
-        offset = 0
+        offset = paragraphs = 0
         for piece in chunks(text):
-            for s in split_sentences(piece, lang):
+            for s in split_sentences(piece, lang):  # paragraphs counted across the pieces
                 sentences.append(Sentence(s.text, s.start + offset, s.end + offset,
-                                          s.paragraph + len(sentences)))
+                                          s.paragraph + paragraphs))
             offset += len(piece)
+            paragraphs = sentences[-1].paragraph + 1 if sentences else 0
         p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3,
                       dateline_place=dateline_place)
         gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
@@ -175,8 +176,8 @@ class Coder:
                       if _plausible(pl, where, doc_iso3)]
             place = places[0] if places else self._inherited(p, sent.paragraph, last_place,
                                                                doc_iso3)
-            if places:
-                last_place[sent.paragraph] = places[0]
+            if places and (places[0].geo_precision <= 2 or places[0].iso3 == doc_iso3):
+                last_place[sent.paragraph] = places[0]  # a country merely named is not passed on
             iso3 = getattr(place, "iso3", None) or doc_iso3
             if iso3 != doc_iso3:  # a digest: this sentence is about another country
                 ctx = self._context(iso3, doc_iso3, p.lang, protest_context)
@@ -198,9 +199,10 @@ class Coder:
     def _inherited(p: _Prepared, paragraph: int, last_place: dict[int, Any],
                    doc_iso3: str | None) -> Any:
         """The place a sentence naming none inherits: its paragraph's last place; else the
-        dateline's town, at geo precision 2 (the report was filed there, the event is in or
-        near it), when it lies in the report's country. A digest's paragraphs name their own
-        countries and never inherit another paragraph's town."""
+        dateline's town at geo precision 3 (the report was filed there; the event is in it or
+        somewhere around, so it never rules out a town another report names), when it lies in
+        the report's country. A digest's paragraphs name their own countries and never inherit
+        another paragraph's town."""
         if paragraph in last_place:
             return last_place[paragraph]
         town = p.dateline_place
@@ -208,7 +210,7 @@ class Coder:
             doc_iso3 and town.iso3 != doc_iso3
         ):
             return None
-        return replace(town, geo_precision=max(2, town.geo_precision))
+        return replace(town, geo_precision=3)
 
     def _context(self, iso3: str | None, doc_iso3: str | None, lang: str,
                  protest_context: bool) -> ClauseContext:
@@ -274,8 +276,12 @@ class Coder:
             place, iso3 = None, doc_iso3  # "Russia said": the event belongs to the crisis country
         if d.political_event in _CAPITAL_TURNS and iso3 and (
             place is None or getattr(place, "geo_precision", 3) == 3
-        ):  # a government's turn with no town named happens where the government sits
-            place = facts.capital_place(iso3) or place
+        ):  # a government's turn with no town named happens where the government sits: the
+            # country of the case actor it is about ("Jeenbekov resigned", told from Tashkent)
+            home = next((r.country for r in (d.agent, d.patient)
+                         if r is not None and r.key and r.country), None) or iso3
+            place = facts.capital_place(home) or place
+            iso3 = getattr(place, "iso3", None) or iso3
         if place is None and iso3:
             place = facts.country_place(iso3)
         if place is not None and getattr(place, "iso3", None):
