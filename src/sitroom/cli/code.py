@@ -30,14 +30,14 @@ def register(subparsers) -> None:
 def _coder_for(case_name: str | None, country: str | None, processes: int):
     from sitroom.coding import Coder
 
-    actors, countries = (), ()
+    actors, countries, ties = (), (), ()
     if case_name:
         from sitroom.cases import load_case
 
         case = load_case(case_name)
-        actors, countries = case.actors, case.countries
+        actors, countries, ties = case.actors, case.countries, case.ties
     hint = (country.upper(),) if country else tuple(countries)
-    return Coder(actors, countries_hint=hint, processes=processes)
+    return Coder(actors, countries_hint=hint, ties=ties, processes=processes)
 
 
 def _read(path: str) -> bytes:

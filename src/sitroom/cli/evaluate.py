@@ -25,11 +25,13 @@ def register(subparsers) -> None:
     p.set_defaults(handler=run_eval)
 
 
-def _case_actors(name: str) -> tuple:
-    """The actors of a case (a folder, or a name under ./cases), loaded lazily."""
+def _case_coder(name: str):
+    """A coder with a case's actors and dated roles (a folder, or a name under ./cases)."""
     from sitroom.cases import load_case
+    from sitroom.evaluation.runner import default_coder
 
-    return tuple(load_case(name).actors)
+    case = load_case(name)
+    return default_coder(tuple(case.actors), tuple(case.ties))
 
 
 def run_eval(args, ctx) -> int:
@@ -37,10 +39,9 @@ def run_eval(args, ctx) -> int:
     from sitroom.evaluation import evaluate, format_table
     from sitroom.evaluation.floors import check_floors, raise_floors, read_floors, write_floors
     from sitroom.evaluation.report import dumps
-    from sitroom.evaluation.runner import default_coder
 
     gold = args.gold or list(SHIPPED_GOLD)
-    coder = default_coder(_case_actors(args.case)) if args.case else None
+    coder = _case_coder(args.case) if args.case else None
     report = evaluate(gold, coder, split=args.split)
     print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
     if args.mistakes:

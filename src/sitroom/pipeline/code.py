@@ -57,7 +57,8 @@ def coder_for_case(case: Case | None, processes: int = 1):
 
     if case is None:
         return Coder(processes=processes)
-    return Coder(case.actors, countries_hint=case.countries, processes=processes)
+    return Coder(case.actors, countries_hint=case.countries, ties=case.ties,
+                 processes=processes)
 
 
 def case_coders(store: Store, processes: int = 1) -> Callable[[str], object]:
