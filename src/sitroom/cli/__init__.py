@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "sitroom.cli.export",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.train",
 )
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 # The gold files the project ships, scored when no file is named (paths from the checkout root).
-SHIPPED_GOLD = ("gold/sitroom_gold.jsonl", "gold/seed_note.jsonl", "gold/plover_gsr.jsonl")
+SHIPPED_GOLD = ("gold/sitroom_gold.jsonl", "gold/seed_note.jsonl", "gold/plover_gsr.jsonl",
+                "gold/real/mass_mobilization.jsonl", "gold/real/ucdp_ged.jsonl")
 
 
 def register(subparsers) -> None:
@@ -43,6 +44,16 @@ def run_eval(args, ctx) -> int:
     coder = default_coder(_case_actors(args.case)) if args.case else None
     report = evaluate(gold, coder, split=args.split)
     print(dumps(report) if args.format == "json" else format_table(report), file=ctx.out)
+    if args.format == "table":
+        from sitroom.evaluation.sidebyside import format_reliability, format_side_by_side
+
+        table = format_side_by_side(report)
+        if table:
+            print("\nown gold and real text side by side (real text: gold/real/README.md):\n"
+                  + table, file=ctx.out)
+        rel = format_reliability(report)
+        if rel:
+            print("\n" + rel, file=ctx.out)
     if args.mistakes:
         from sitroom.evaluation.report import format_mistakes
 
