@@ -63,7 +63,7 @@ def iso3_of(country: str) -> str | None:
     if country in COUNTRY_ISO3:
         return COUNTRY_ISO3[country]
     sys.path.insert(0, str(HERE.parent / "src"))
-    from sitroom.coding.geo import state_iso3
+    from sitroom.coding.places.geo import state_iso3
 
     return state_iso3(country)
 

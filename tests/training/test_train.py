@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.coding.learned import CLASSES, MODEL_FILE, TypeModel, retype, shipped_model
-from sitroom.coding.learned_features import ClaimView
+from sitroom.coding.typing.learned import CLASSES, MODEL_FILE, TypeModel, retype, shipped_model
+from sitroom.coding.typing.features import ClaimView
 from sitroom.errors import InputError
 from sitroom.evaluation.gold import parse_gold_line
 from sitroom.model import Claim
@@ -87,7 +87,7 @@ def test_retype_follows_a_sure_model_and_leaves_political_events_alone():
 
 
 def test_the_shipped_model_is_small_and_loads():
-    path = ROOT / "src" / "sitroom" / "coding" / "data" / MODEL_FILE
+    path = ROOT / "src" / "sitroom" / "coding" / "typing" / "data" / MODEL_FILE
     assert path.is_file() and path.stat().st_size < 5_000_000
     model = shipped_model()
     assert model is not None and model.classes == CLASSES

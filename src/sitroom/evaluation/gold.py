@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sitroom.coding.vocabulary import (
+from sitroom.coding.typing.vocabulary import (
     ACLED_TYPES,
     EVENT_TYPE_OF,
     INTER_CODES,

@@ -9,9 +9,10 @@ from sitroom.store import migrations
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.reports import ReportStore
+from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sitroom.coding.learned import CLASSES, TypeModel, choose, rule_class, softmax
-from sitroom.coding.learned_features import DIM, featurise
+from sitroom.coding.typing.learned import CLASSES, TypeModel, choose, rule_class, softmax
+from sitroom.coding.typing.features import DIM, featurise
 from sitroom.training.examples import Example
 
 L2 = 1e-4  # penalty per weight (the loss is a mean over examples)

@@ -1,14 +1,14 @@
 """The learned type classifier: decides ACLED type and sub-type where the rules are unsure.
 
 A linear model (multinomial logistic regression over hashed word, character and document
-features plus the rules' own reading, see ``learned_features``) trained by ``sitroom train`` on
+features plus the rules' own reading, see ``features``) trained by ``sitroom train`` on
 the development splits of the project's gold and of real text written by others. The rules keep
 what they do well — whether an event happened, its figures, date, place and modality, political
 events and statements; the model only re-types physical events, and only when its calibrated
 probability reaches the threshold tuned on a development fold. A claim's ``confidence`` becomes
 the model's calibrated probability that its type is right, so 0.8 means right about 8 times in 10.
 
-The model ships in the package (``data/type_model.npz``), is read on first use and never
+The model ships in the package (``typing/data/type_model.npz``), is read on first use and never
 downloaded; without it the rules' reading is kept unchanged.
 """
 
@@ -26,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from sitroom.coding.learned_features import DIM, ClaimView, featurise
-from sitroom.coding.vocabulary import EVENT_TYPE_OF, PLOVER_OF_EVENT_TYPE, SUB_EVENT_TYPES
+from sitroom.coding.typing.features import DIM, ClaimView, featurise
+from sitroom.coding.typing.vocabulary import EVENT_TYPE_OF, PLOVER_OF_EVENT_TYPE, SUB_EVENT_TYPES
 
 NO_TYPE = "—"  # a class for events without an ACLED type (statements)
 CLASSES: tuple[str, ...] = (*SUB_EVENT_TYPES, NO_TYPE)
@@ -107,7 +107,7 @@ def rule_class(sub_event_type: str | None) -> int:
 @functools.cache
 def shipped_model() -> TypeModel | None:
     """The model inside the package, read once per process (None when it is not there)."""
-    ref = resources.files("sitroom.coding") / "data" / MODEL_FILE
+    ref = resources.files("sitroom.coding.typing") / "data" / MODEL_FILE
     if not ref.is_file():
         return None
     with ref.open("rb") as fh:
