@@ -70,7 +70,8 @@ def iso3_of(country: str) -> str | None:
 
 def named_in(name: str, text: str) -> bool:
     """The place is named in the text (case-insensitive, whole words)."""
-    return bool(name) and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+    return bool(name) and re.search(pattern, text, re.I) is not None
 
 
 def mm_crowd(raw: str | None, text: str) -> dict | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.coding.typing.learned import CLASSES, MODEL_FILE, TypeModel, retype, shipped_model
 from sitroom.coding.typing.features import ClaimView
+from sitroom.coding.typing.learned import CLASSES, MODEL_FILE, TypeModel, retype, shipped_model
 from sitroom.errors import InputError
 from sitroom.evaluation.gold import parse_gold_line
 from sitroom.model import Claim

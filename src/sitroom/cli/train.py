@@ -7,7 +7,8 @@ from pathlib import Path
 # Gold files trained on when none is named (paths from the checkout root): ours and real text.
 TRAINING_GOLD = ("gold/sitroom_gold.jsonl", "gold/seed_note.jsonl",
                  "gold/real/mass_mobilization.jsonl", "gold/real/ucdp_ged.jsonl")
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "coding" / "typing" / "data" / "type_model.npz"
+DEFAULT_OUTPUT = (Path(__file__).resolve().parents[1] / "coding" / "typing" / "data"
+                  / "type_model.npz")
 
 
 def register(subparsers) -> None:

@@ -22,13 +22,13 @@ class CoderLike(Protocol):
     def code(self, doc: Document) -> Sequence[Any]: ...
 
 
-def default_coder(actors: Sequence[Any] = ()) -> CoderLike:
-    """The project's coder, imported only when an evaluation needs it."""
+def default_coder(actors: Sequence[Any] = (), learned: bool = True) -> CoderLike:
+    """The project's coder (``learned=False``: its rules alone), imported only when needed."""
     try:
         from sitroom.coding import Coder
     except ImportError as exc:
         raise InputError(f"the coder (sitroom.coding.Coder) is not available: {exc}") from exc
-    return Coder(actors)
+    return Coder(actors, learned=learned)
 
 
 def as_contract(pred: Any) -> dict[str, Any]:

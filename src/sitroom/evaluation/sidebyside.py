@@ -8,6 +8,7 @@ that is a loss on the other shows at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from sitroom.evaluation.report import EvalReport
@@ -84,7 +85,7 @@ def confidence_pairs(docs: Sequence[DocResult]) -> list[tuple[float, bool]]:
 def reliability(pairs: Sequence[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
     """Rows (bin, n, mean confidence, share right) over confidence bins."""
     rows = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in pairwise(BINS):
         sel = [(c, ok) for c, ok in pairs if lo <= c < hi]
         if sel:
             rows.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", len(sel),

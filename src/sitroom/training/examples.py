@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitroom.coding.typing.learned import CLASSES, NO_TYPE
 from sitroom.coding.typing.features import ClaimView
+from sitroom.coding.typing.learned import CLASSES, NO_TYPE
 from sitroom.coding.typing.vocabulary import ACLED_TYPES
 from sitroom.errors import InputError
 from sitroom.evaluation.gold import GoldDoc, GoldEvent, load_gold

@@ -16,11 +16,12 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
-from sitroom.coding.typing.learned import CLASSES, TypeModel, choose, rule_class, softmax
 from sitroom.coding.typing.features import DIM, featurise
+from sitroom.coding.typing.learned import CLASSES, TypeModel, choose, rule_class, softmax
 from sitroom.training.examples import Example
 
 L2 = 1e-4  # penalty per weight (the loss is a mean over examples)
@@ -114,7 +115,7 @@ def decide(probs: np.ndarray, rules: np.ndarray, threshold: float) -> np.ndarray
 def reliability(conf: np.ndarray, right: np.ndarray) -> list[dict]:
     """Confidence bins against the share actually right."""
     rows = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in pairwise(BINS):
         sel = (conf >= lo) & (conf < hi)
         if sel.any():
             rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(sel.sum()),

@@ -10,6 +10,8 @@ processes and Python versions, so a model trained once scores the same everywher
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import zlib
 from collections.abc import Mapping
@@ -59,17 +61,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@functools.lru_cache(maxsize=16)
+def _document_group(head: str) -> list[tuple[str, float]]:
+    """Document words, once per document however many claims it has."""
+    return [(f"d:{w}", 1.0) for w in sorted(set(words(head)))]
+
+
 def _groups(view: ClaimView) -> list[list[tuple[str, float]]]:
     """Feature keys in groups; each group is normalised on its own so none drowns the others."""
     ev = words(view.evidence[:2000])
     text: list[tuple[str, float]] = [(f"w:{w}", 1.0) for w in ev]
-    text += [(f"b:{a}_{b}", 1.0) for a, b in zip(ev, ev[1:], strict=False)]
+    text += [(f"b:{a}_{b}", 1.0) for a, b in itertools.pairwise(ev)]
     chars: list[tuple[str, float]] = []
     for w in set(ev):
         padded = f"<{w}>"
         for n in (3, 4, 5):
             chars += [(f"c:{padded[i:i + n]}", 1.0) for i in range(len(padded) - n + 1)]
-    doc = [(f"d:{w}", 1.0) for w in sorted(set(words(view.document[:DOC_CHARS])))]
+    doc = _document_group(view.document[:DOC_CHARS])
     head = view.document[:DOC_CHARS]
     style = ("cased" if head != head.lower() else "lower") + (
         ":cyr" if _CYRILLIC.search(view.evidence) else "")
