@@ -13,8 +13,8 @@ not ACLED's, so each record keeps only the fields its labels determine (absent =
   figure or word is in the note; ``location`` only when the place named is in the note.
 * UCDP (lethal organised violence): type 1/2 -> Battles or Explosions/Remote violence (a set:
   GED does not tell shelling from clashes), type 3 -> Violence against civilians; no sub-type.
-  ``fatalities`` = best and ``fatalities_range`` = [low, high]; ``admin1``/``location`` only when
-  named in the headline.
+  ``fatalities`` = best and ``fatalities_range`` = [low, high], only when the headline speaks of
+  deaths; ``admin1``/``location`` only when named in the headline.
 
 No country hint is given to the coder (``country`` of the document stays empty). The split is
 fixed: within each (dataset, country) group, records ordered by sha256(SEED:id), the first 30 %
@@ -146,8 +146,9 @@ def convert_ucdp(rec: dict) -> dict:
     where = PLACE_KIND.sub("", lab.get("where_coordinates") or "").strip()
     if where and (lab.get("where_prec") or 9) <= 3 and named_in(where, text):
         ev["location"] = where
-    ev["fatalities"] = lab["best"]
-    ev["fatalities_range"] = [min(lab["low"], lab["best"]), max(lab["high"], lab["best"])]
+    if DEATH.search(text):  # a headline that tells no death cannot give GED's count
+        ev["fatalities"] = lab["best"]
+        ev["fatalities_range"] = [min(lab["low"], lab["best"]), max(lab["high"], lab["best"])]
     return {"id": rec["id"], "text": text, "lang": "en", "published": lab.get("date_end"),
             "source": "UCDP GED (Uppsala University), CC BY 4.0", "sample": False,
             "dataset": "ucdp", "group": lab["country"], "events": [ev]}

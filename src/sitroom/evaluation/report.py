@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitroom.evaluation.scoring import MISSING, Scores
+from sitroom.evaluation.scoring import MISSING, PREDICTED_FIELD, Scores
 from sitroom.model import ErrorRecord
 
 # Headline figures (pinned as floors): name -> how to read it off a Scores.
@@ -202,7 +202,7 @@ def format_mistakes(report: EvalReport, limit: int = 50) -> str:
             for f, ok in pair.hits:
                 if not ok and g is not None:
                     wrong.append(f"{f}: gold {g.events[pair.gold_index].get(f)!r} "
-                                 f"got {pred.get(f)!r}")
+                                 f"got {pred.get(PREDICTED_FIELD.get(f, f))!r}")
         missed = [m or "event" for m in r.missed]
         if not (wrong or missed or r.spurious or r.error):
             continue

@@ -73,7 +73,7 @@ FIELD_CHECKS: dict[str, Callable[[Any, Any], bool]] = {
 
 
 # A gold field judged against a differently named predicted field.
-_PREDICTED = {"fatalities_range": "fatalities"}
+PREDICTED_FIELD = {"fatalities_range": "fatalities"}
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def score_doc(
     pairs = []
     for gi, pi, sim in matches:
         g, p = doc.events[gi], predicted[pi]
-        hits = tuple((f, FIELD_CHECKS[f](v, p.get(_PREDICTED.get(f, f))))
+        hits = tuple((f, FIELD_CHECKS[f](v, p.get(PREDICTED_FIELD.get(f, f))))
                      for f, v in g.fields if f in FIELD_CHECKS)
         pairs.append(PairResult(gi, pi, round(sim, 4), hits, _gold_label(g), _label(p)))
     used_g = {gi for gi, _, _ in matches}

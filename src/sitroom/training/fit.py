@@ -21,7 +21,14 @@ from itertools import pairwise
 import numpy as np
 
 from sitroom.coding.typing.features import DIM, featurise
-from sitroom.coding.typing.learned import CLASSES, TypeModel, choose, rule_class, softmax
+from sitroom.coding.typing.learned import (
+    CLASSES,
+    TypeModel,
+    choose,
+    confidence_of,
+    rule_class,
+    softmax,
+)
 from sitroom.training.examples import Example
 
 L2 = 1e-4  # penalty per weight (the loss is a mean over examples)
@@ -166,7 +173,7 @@ def train(examples: Sequence[Example], *, l2: float = L2) -> TrainResult:
             threshold = max(THRESHOLDS, key=lambda th: (accuracy(th), -th))
             final = decide(probs, rules[cal], threshold)
             right = mask[cal][np.arange(len(final)), final]
-            conf = probs[np.arange(len(final)), final]
+            conf = np.array([confidence_of(p, int(f)) for p, f in zip(probs, final, strict=True)])
             figures.update({
                 "temperature": temperature, "threshold": threshold,
                 "rules_accuracy": round(float(mask[cal][np.arange(len(final)),

@@ -99,6 +99,16 @@ def choose(probs: np.ndarray, rule: int, threshold: float) -> int:
     return best
 
 
+def confidence_of(probs: np.ndarray, final: int) -> float:
+    """Calibrated probability that the final class is right.
+
+    Inside the unresolved group the model only knows the group, so the group's total stands.
+    """
+    if final in UNRESOLVED:
+        return float(sum(probs[i] for i in UNRESOLVED))
+    return float(probs[final])
+
+
 def rule_class(sub_event_type: str | None) -> int:
     """Index of the rules' sub-type among the classes (no ACLED type when unknown)."""
     return CLASSES.index(sub_event_type if sub_event_type in CLASSES else NO_TYPE)
@@ -152,7 +162,7 @@ def retype(claims: Sequence[Any], document: str, model: TypeModel | None = None)
                 plover = PLOVER_OF_EVENT_TYPE[EVENT_TYPE_OF[label]]
             c = replace(c, event_type=EVENT_TYPE_OF[label], sub_event_type=label,
                         plover_type=plover, **_actors(c, label))
-        conf = float(probs[final]) if final != rule_class(None) else c.confidence
+        conf = confidence_of(probs, final) if final != rule_class(None) else c.confidence
         out.append(replace(c, confidence=round(min(0.99, max(0.01, conf)), 3)))
     return out
 
