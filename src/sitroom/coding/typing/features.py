@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 import zlib
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,7 @@ class ClaimView:
                    confidence=float(get("confidence") or 0.0))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % DIM
 
@@ -62,45 +64,40 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _document_group(head: str) -> list[tuple[str, float]]:
-    """Document words, once per document however many claims it has."""
-    return [(f"d:{w}", 1.0) for w in sorted(set(words(head)))]
+def _document_group(head: str) -> Counter[int]:
+    """Document words, hashed once per document however many claims it has."""
+    return Counter(map(_bucket, (f"d:{w}" for w in sorted(set(words(head))))))
 
 
-def _groups(view: ClaimView) -> list[list[tuple[str, float]]]:
-    """Feature keys in groups; each group is normalised on its own so none drowns the others."""
+def _groups(view: ClaimView) -> list[Counter[int]]:
+    """Hashed feature counts in groups; each is normalised on its own so none drowns the others."""
     ev = words(view.evidence[:2000])
-    text: list[tuple[str, float]] = [(f"w:{w}", 1.0) for w in ev]
-    text += [(f"b:{a}_{b}", 1.0) for a, b in itertools.pairwise(ev)]
-    chars: list[tuple[str, float]] = []
+    text = [f"w:{w}" for w in ev]
+    text += [f"b:{a}_{b}" for a, b in itertools.pairwise(ev)]
+    chars: list[str] = []
     for w in set(ev):
         padded = f"<{w}>"
         for n in (3, 4, 5):
-            chars += [(f"c:{padded[i:i + n]}", 1.0) for i in range(len(padded) - n + 1)]
-    doc = _document_group(view.document[:DOC_CHARS])
+            chars += [f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1)]
     head = view.document[:DOC_CHARS]
     style = ("cased" if head != head.lower() else "lower") + (
         ":cyr" if _CYRILLIC.search(view.evidence) else "")
-    rule = [(k, 1.0) for k in (
+    rule = [
         f"x:{style}:{view.sub_event_type}", f"x:{style}",
         f"r:type:{view.event_type}", f"r:sub:{view.sub_event_type}",
         f"r:pol:{view.political_event}", f"r:plover:{view.plover_type}",
         f"r:fat:{min(view.fatalities, 3)}", f"r:arr:{view.arrests is not None}",
-        f"r:crowd:{view.has_crowd}", f"r:conf:{round(view.confidence * 5)}",
-        "bias")]
-    return [text, chars, doc, rule]
+        f"r:crowd:{view.has_crowd}", f"r:conf:{round(view.confidence * 5)}", "bias"]
+    return [Counter(map(_bucket, text)), Counter(map(_bucket, chars)), _document_group(head),
+            Counter(map(_bucket, rule))]
 
 
 def featurise(view: ClaimView) -> tuple[list[int], list[float]]:
     """Sorted feature indices and values: each group L2-normalised, collisions summed."""
     acc: dict[int, float] = {}
-    for group in _groups(view):
-        local: dict[int, float] = {}
-        for key, value in group:
-            i = _bucket(key)
-            local[i] = local.get(i, 0.0) + value
-        norm = sum(v * v for v in local.values()) ** 0.5 or 1.0
-        for i, v in local.items():
+    for counts in _groups(view):
+        norm = sum(v * v for v in counts.values()) ** 0.5 or 1.0
+        for i, v in counts.items():
             acc[i] = acc.get(i, 0.0) + v / norm
     idx = sorted(acc)
     return idx, [acc[i] for i in idx]
