@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "sitroom.cli.ties",
     "sitroom.cli.watches",
     "sitroom.cli.alerts",
+    "sitroom.cli.train",
 )
 
 

@@ -33,6 +33,7 @@ from sitroom.coding.sentences import (
     split_sentences,
 )
 from sitroom.coding.typing import modality as mod
+from sitroom.coding.typing.learned import retype
 from sitroom.coding.typing.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
 from sitroom.model import Actor, Claim, Document, Tie
 from sitroom.reading.clean import clean_text
@@ -72,8 +73,9 @@ class Coder:
 
     def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
                  version: str = CODER_VERSION, batch_size: int = 64, ties: Sequence[Tie] = (),
-                 processes: int = 1):
+                 processes: int = 1, learned: bool = True):
         self.actors = tuple(actors)
+        self.learned = learned  # False: the rules alone (what ``sitroom train`` learns from)
         self.resolver = ActorResolver(self.actors)
         self.regimes = RegimeYears(self.actors, ties)  # the case's heads of state, by date
         self.countries_hint = tuple(c.upper() for c in countries_hint if c)
@@ -202,6 +204,8 @@ class Coder:
             for claim in self._claims_of(ev, p, doc_iso3):
                 claims.append(claim)
         claims = [c for c in claims if c.confidence >= MIN_CONFIDENCE]
+        if self.learned:
+            claims = retype(claims, p.text)
         out = []
         for index, c in enumerate(claims):
             out.append(replace(c, index=index, coder_version=self.version,

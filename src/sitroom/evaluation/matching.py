@@ -172,6 +172,8 @@ def _type_sim(g: GoldEvent, p: Mapping[str, Any]) -> float | None:
             scores.append(0.6)
         else:
             scores.append(0.0)
+    elif isinstance(g.get("event_type"), tuple):  # a set of acceptable types, no sub-type
+        scores.append(1.0 if p.get("event_type") in g.get("event_type") else 0.0)
     for key in ("political_event", "plover_type"):
         if g.get(key):
             scores.append(1.0 if p.get(key) == g.get(key) else 0.0)
