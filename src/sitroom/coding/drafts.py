@@ -118,7 +118,7 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
             elif c.dep_ in ("compound", "poss", "amod") and c.pos_ in ("NOUN", "PROPN"):
                 agent = agent or _phrase(c)
             elif c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper() and (
-                tok.lemma_.lower() in _WEAPON_NOUNS
+                lemma(tok).lower() in _WEAPON_NOUNS
             ):
                 agent = agent or c.text  # "Russian missiles": the Russian forces fired them
         if agent is None and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
