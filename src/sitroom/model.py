@@ -23,7 +23,7 @@ ACTOR_KINDS = (
 )
 TIE_RELATIONS = ("member_of", "leads", "allied_with", "opposes", "supports", "backed_by", "owns")
 REPORT_KINDS = ("article", "tip", "import", "document")
-REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
+REVIEW_STATUSES = ("unreviewed", "accepted", "rejected", "more_info")  # more_info: ask sender
 
 Ownership = Literal["state", "public", "private", "independent", "foreign-state-funded"]
 Bloc = Literal["domestic", "russian", "chinese", "western", "regional", "other"]

@@ -43,6 +43,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("near_duplicate_threshold", 0.8,
             "Share of the longer text's word 3-shingles that another report must also have for "
             "the two to be linked as near-duplicates (a wire copy and its original)"),
+    Setting("web_public", False,
+            "Let anyone read the web room without an account (read-only; writes still need one)"),
+    Setting("tip_rate_limit", 5, "Tips one address may send through the web form per hour"),
+    Setting("session_hours", 12, "Hours a web login lasts"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -82,6 +86,9 @@ class Settings:
     respect_robots: bool = _BY_NAME["respect_robots"].default
     fetch_pages: bool = _BY_NAME["fetch_pages"].default
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    web_public: bool = _BY_NAME["web_public"].default
+    tip_rate_limit: int = _BY_NAME["tip_rate_limit"].default
+    session_hours: int = _BY_NAME["session_hours"].default
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed (values coerced to the declared types)."""

@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "sitroom.cli.export",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.serve",
+    "sitroom.cli.users",
 )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sitroom.errors import StoreError
 from sitroom.store import fulltext, schema
+from sitroom.store.accounts import create_account_tables
 from sitroom.store.engine import mask_url
 
 _PG_LOCK_KEY = 0x5117_8001  # any constant shared by every sitroom process
@@ -49,6 +50,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
+    (7, "web accounts: users, sessions, API tokens, last looks, audit log",
+     create_account_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]

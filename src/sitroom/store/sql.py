@@ -6,12 +6,14 @@ from sqlalchemy import text
 
 from sitroom.errors import StoreError
 from sitroom.store import migrations
+from sitroom.store.accounts import AccountStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
+from sitroom.store.queries import QueryStore
 from sitroom.store.reports import ReportStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -1,0 +1,139 @@
+"""The room's front: cases, a case's overview and map data, a report's text, signing in/out."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+
+from sitroom.model import Case
+from sitroom.store.accounts import AuditEntry
+from sitroom.web import overview as ov
+from sitroom.web.auth import check_login, csrf_token, new_secret
+from sitroom.web.errors import Forbidden
+from sitroom.web.pages import Form, Reader, one, twin
+from sitroom.web.render import holder, page
+
+router = APIRouter()
+
+
+def load_case(request: Request, name: str) -> Case:
+    """The case, or NotFound (404)."""
+    return request.app.state.room.store.get_case(name)
+
+
+def case_alerts(store, case: Case) -> list[dict]:
+    """The case's alerts, newest first, with the watch's title."""
+    watches = {w.key: w.title for w in store.list_watches(case.name)}
+    found = [a for a in store.list_alerts() if a.watch in watches]
+    found.sort(key=lambda a: a.fired_at, reverse=True)
+    return [{**a.to_dict(), "watch_title": watches[a.watch]} for a in found]
+
+
+@twin(router, "/", "home.html", "The cases in the store")
+def home(request: Request, user: Reader) -> dict:
+    store = request.app.state.room.store
+    return {"cases": [{**ov.case_head(c), "events": store.event_totals(ov.case_filter(c))["events"]}
+                      for c in store.list_cases()]}
+
+
+@twin(router, "/cases/{case}", "overview.html", "A case's overview")
+def case_overview(request: Request, case: str, user: Reader) -> dict:
+    room = request.app.state.room
+    the_case = load_case(request, case)
+    looked = room.store.last_looked(user.name, case) if user else None
+    data = ov.overview(room.store, the_case, looked, case_alerts(room.store, the_case))
+    if user:
+        room.store.set_last_looked(user.name, case, room.clock())
+    return data
+
+
+@router.get("/api/cases/{case}/map", summary="Events by place and by admin1 region")
+def case_map(request: Request, case: str, user: Reader) -> dict:
+    the_case = load_case(request, case)
+    return ov.map_data(request.app.state.room.store, the_case, ov.case_filter(the_case))
+
+
+def _paragraphs(text: str) -> list[str]:
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+    return [p for p in parts if p] or [text]
+
+
+@twin(router, "/reports/{report_id}", "report.html", "A stored report, its claims and events")
+def report(request: Request, report_id: str, user: Reader) -> dict:
+    store = request.app.state.room.store
+    rep = store.get_report(report_id)
+    claims = store.list_claims(rep.id)
+    held = store.events_of_claims([c.id for c in claims])
+    outlet = None
+    if rep.outlet:
+        try:
+            outlet = store.get_outlet(rep.outlet).to_dict()
+        except Exception:  # an outlet key no longer in the catalogue
+            outlet = None
+    d = rep.to_dict()
+    d.pop("raw", None)  # the original bytes are kept, never served
+    if rep.kind == "tip" and not (user and user.can("analyst")):
+        d["submitter"] = ""  # a tipster's contact is for analysts only
+    return {"report": d, "paragraphs": _paragraphs(rep.text), "outlet": outlet,
+            "claims": [{**c.to_dict(), "event_id": held.get(c.id)} for c in claims]}
+
+
+# --- accounts ------------------------------------------------------------------------------
+
+
+def _safe_next(target: str) -> str:
+    """Only a path on this site (never //host or a scheme) is followed after signing in."""
+    parts = urlsplit(target)
+    if target.startswith("/") and not target.startswith("//") and not parts.scheme \
+            and not parts.netloc and "\\" not in target:
+        return target
+    return "/"
+
+
+@router.get("/login", include_in_schema=False)
+def login_page(request: Request, next: str = "/"):
+    return page(request, "login.html", {"next": _safe_next(next), "error": ""})
+
+
+@router.post("/login", include_in_schema=False)
+def login(request: Request, fields: Form):
+    room = request.app.state.room
+    name, password = one(fields, "name").strip(), one(fields, "password")
+    target = _safe_next(one(fields, "next", "/"))
+    address = request.client.host if request.client else "?"
+    if not room.login_limiter.allow(address):
+        return page(request, "login.html", {"next": target, "error":
+                    "too many attempts from this address; wait ten minutes"}, status=429)
+    if not (name and len(name) <= 100 and check_login(password, room.store.password_hash(name))):
+        return page(request, "login.html", {"next": target,
+                                            "error": "wrong name or password"}, status=401)
+    secret = new_secret()
+    now = room.clock()
+    room.store.add_session(secret, name, now, now + timedelta(hours=room.session_hours))
+    room.store.audit(AuditEntry(now, name, "login", address))
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie("sr_session", secret, max_age=room.session_hours * 3600, httponly=True,
+                        samesite="lax", secure=request.url.scheme == "https", path="/")
+    return response
+
+
+@router.post("/logout", include_in_schema=False)
+def logout(request: Request, fields: Form):
+    room = request.app.state.room
+    secret = request.cookies.get("sr_session")
+    if secret:
+        room.store.end_session(secret, room.clock())
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie("sr_session", path="/")
+    return response
+
+
+@router.get("/api/me", summary="Who is signed in, and the CSRF token for JSON writes")
+def me(request: Request, user: Reader) -> dict:
+    room = request.app.state.room
+    if user is None and not room.public:
+        raise Forbidden("not signed in")
+    return {"user": user.to_dict() if user else None, "public": room.public,
+            "csrf_token": csrf_token(room.key, holder(request))}
