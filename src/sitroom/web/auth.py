@@ -102,6 +102,13 @@ class RateLimiter:
                     del self._hits[k]
             return True
 
+    def blocked(self, key: str) -> bool:
+        """Whether ``key`` is over the limit now (without counting a hit)."""
+        now = self.clock()
+        with self._lock:
+            hits = self._hits.get(key) or ()
+            return sum(1 for t in hits if t > now - self.window) >= self.limit
+
     def retry_after(self, key: str) -> int:
         """Seconds until ``key`` may try again (0 when it may now)."""
         with self._lock:

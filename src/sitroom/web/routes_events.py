@@ -54,6 +54,7 @@ def event_row(e) -> dict:
             "kind": kind_of(e),
             "political_event": e.political_event, "location": e.location, "admin1": e.admin1,
             "iso3": e.iso3, "actor1": e.actor1, "actor2": e.actor2,
+            "assoc_actor_1": e.assoc_actor_1, "assoc_actor_2": e.assoc_actor_2,
             "fatalities": e.fatalities.to_dict() if e.fatalities else None,
             "injuries": e.injuries.to_dict() if e.injuries else None,
             "crowd_size": e.crowd_size.to_dict() if e.crowd_size else None,
@@ -146,7 +147,8 @@ def event_page(request: Request, event_id: str, user: Reader) -> dict:
         a["undoable"] = (a["action"] in ("confirm", "reject", "edit", "split", "merge", "join")
                          and a["id"] not in undone and a["action"] != "undo")
     d = e.to_dict()
-    return {"case_name": case_name, "event": d, "row": event_row(e), "sides": sides, "differs": differs,
+    return {"case_name": case_name, "event": d, "row": event_row(e), "sides": sides,
+            "differs": differs,
             "history": history, "editable": list(_editable()), "ops": list(OPS),
             "done": request.query_params.get("done", "")[:200],
             "error": request.query_params.get("error", "")[:500]}

@@ -103,10 +103,11 @@ def login(request: Request, fields: Form):
     name, password = one(fields, "name").strip(), one(fields, "password")
     target = _safe_next(one(fields, "next", "/"))
     address = request.client.host if request.client else "?"
-    if not room.login_limiter.allow(address):
+    if room.login_limiter.blocked(address):
         return page(request, "login.html", {"next": target, "error":
-                    "too many attempts from this address; wait ten minutes"}, status=429)
+                    "too many failed attempts from this address; wait ten minutes"}, status=429)
     if not (name and len(name) <= 100 and check_login(password, room.store.password_hash(name))):
+        room.login_limiter.allow(address)  # only failures count towards the limit
         return page(request, "login.html", {"next": target,
                                             "error": "wrong name or password"}, status=401)
     secret = new_secret()
