@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sitroom.cli import main
 from sitroom.demo.corpus import load_corpus
 from sitroom.demo.runner import format_summary
@@ -65,3 +67,13 @@ def test_cli_demo_recreates_and_keep_collects_nothing_twice(tmp_path, capsys):
     assert any(line.startswith("0 new reports") for line in second.splitlines())
     assert main(["demo", "--db", str(db)]) == 0  # recreated: everything new again
     assert "0 new reports" not in capsys.readouterr().out
+
+
+def test_demo_ends_by_writing_a_situation_report(demo):
+    _, summary = demo
+    html, pdf = (Path(p) for p in summary.report_files)
+    assert html.name == "demo-report.html" and pdf.name == "demo-report.pdf"
+    text = html.read_text(encoding="utf-8")
+    assert "Situation report: Kyrgyzstan" in text and "of the population" in text
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert str(html) in format_summary(summary)

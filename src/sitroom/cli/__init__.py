@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "sitroom.cli.code",
     "sitroom.cli.events",
     "sitroom.cli.export",
+    "sitroom.cli.report",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
     "sitroom.cli.serve",

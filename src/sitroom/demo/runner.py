@@ -48,6 +48,7 @@ class DemoSummary(_Plain):
     events: tuple[Event, ...] = ()
     unmerged: int = 0
     score: DemoScore | None = None
+    report_files: tuple[str, ...] = ()  # the situation reports the demo ends by writing
 
 
 def sqlite_url(db_path: str | os.PathLike[str], *, fresh: bool = True) -> str:
@@ -80,6 +81,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     from sitroom.pipeline.code import recode
     from sitroom.pipeline.collect import collect_once
     from sitroom.pipeline.merge import merge_store
+    from sitroom.pipeline.report import publish_report
     from sitroom.store import ReportQuery, open_store
 
     out = out or sys.stdout
@@ -100,6 +102,11 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         print("coding and merging the collected reports ...", file=out)
         coded = recode(store, Coder(case.actors, countries_hint=case.countries), case=case.name)
         merge_store(store, case=case.name)
+        print("writing the situation report ...", file=out)
+        report_files = tuple(
+            str(publish_report(store, case.name, fmt=fmt,
+                               output=Path(db_path).with_name(f"demo-report.{fmt}")).files[0])
+            for fmt in ("html", "pdf"))
         events = tuple(store.list_events(case=case.name))
         reports = list(store.iter_reports(ReportQuery(case=case.name)))
         claims = {c.id: c for c in store.iter_claims()}
@@ -133,6 +140,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         events=tuple(e for e in events if e.status != "unmerged"),
         unmerged=sum(1 for e in events if e.status == "unmerged"),
         score=score_demo(events, claims, corpus_ids),
+        report_files=report_files,
     )
 
 
@@ -163,6 +171,9 @@ def format_summary(summary: DemoSummary) -> str:
         *([summary.score.line()] if summary.score else []),
         *_event_lines(summary.events),
     ]
+    if summary.report_files:
+        lines += ["", "situation report (figures, timeline, map, key events, contested figures, "
+                  "who reported what):", *(f"  {path}" for path in summary.report_files)]
     return "\n".join(lines)
 
 

@@ -1,5 +1,5 @@
 """Accounts of the web room: users with roles, sessions, API tokens, what each user last saw,
-and an audit log of writes. Created by migration 7 (not part of ``schema.V1_TABLES``).
+and an audit log of writes. Created by the "web accounts" migration (not in ``schema.V1_TABLES``).
 
 Secrets never reach the database: sessions and tokens are stored as the sha256 of the value the
 client holds, and passwords as the hash string ``sitroom.web.auth.hash_password`` makes.
@@ -84,7 +84,7 @@ ACCOUNT_TABLES = (users, sessions, api_tokens, user_looks, audit_log)
 
 
 def create_account_tables(conn: Connection) -> None:
-    """Migration 7."""
+    """The "web accounts" migration."""
     metadata.create_all(conn, tables=list(ACCOUNT_TABLES), checkfirst=True)
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Protocol
 
 from sitroom.model import (
     Actor,
@@ -24,6 +24,9 @@ from sitroom.model import (
     Tie,
     Watch,
 )
+
+if TYPE_CHECKING:
+    from sitroom.store.sitreps import PublishedReport
 
 
 @dataclass(frozen=True)
@@ -216,3 +219,11 @@ class Store(Protocol):
         """Record an alert once per (watch, event); return False if it had fired already."""
 
     def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
+
+    # situation reports
+    def save_sitrep(self, case: str, generated: datetime, since: date, until: date, fmt: str,
+                    path: str, snapshot: dict[str, str]) -> str:
+        """Record a published report with its events' snapshot; return its id."""
+
+    def last_sitrep(self, case: str) -> PublishedReport | None:
+        """The newest report published for ``case`` (for "what changed since")."""

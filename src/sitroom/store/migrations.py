@@ -44,13 +44,18 @@ def _index_events_by_place_and_date(conn: Connection) -> None:
         )
 
 
+def _create_sitreps(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.sitreps], checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create the domain tables", _create_tables),
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
-    (7, "web accounts: users, sessions, API tokens, last looks, audit log",
+    (4, "situation reports published, for what changed since the last one", _create_sitreps),
+    (5, "web accounts: users, sessions, API tokens, last looks, audit log",
      create_account_tables),
 )
 

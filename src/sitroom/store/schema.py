@@ -389,3 +389,18 @@ V1_TABLES = (
     hypotheses, watches, reports, report_signatures, feed_state, errors, claims, events,
     event_claims, event_figures, merge_actions, merge_action_events, alerts,
 )
+
+# Created by migration 4: each published situation report, with the snapshot of its events
+# (event id -> fingerprint) that the next report of the case compares against.
+sitreps = Table(
+    "sitreps", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("generated_at", UTCDateTime, nullable=False),
+    Column("since", Date, nullable=False),
+    Column("until", Date, nullable=False),
+    Column("format", String, nullable=False),
+    Column("path", Text, nullable=False, default=""),
+    Column("snapshot", JSON, nullable=False),
+    Index("ix_sitreps_case_generated", "case_name", "generated_at"),
+)

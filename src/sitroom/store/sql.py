@@ -11,9 +11,10 @@ from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.queries import QueryStore
 from sitroom.store.reports import ReportStore
+from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore, AccountStore, QueryStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -32,8 +32,8 @@ def map_data(store, case: Case, f: EventFilter) -> dict:
         if p["region"]:
             regions[p["region"]] = regions.get(p["region"], 0) + p["events"]
         points.append(p)
-    files = [f"/static/geo/{c}.geojson" for c in case.countries if geo.geo_path(c)]
-    missing = [c for c in case.countries if not geo.geo_path(c)]
+    files = [f"/api/geo/{c}" for c in case.countries if geo.regions(c)]
+    missing = [c for c in case.countries if not geo.regions(c)]
     return {"points": points, "regions": regions, "country_level": country_level,
             "boundaries": files, "no_boundaries": missing, "notice": geo.NOTICE}
 

@@ -7,8 +7,10 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
+from sitroom.errors import NotFound
 from sitroom.model import Case
 from sitroom.store.accounts import AuditEntry
+from sitroom.web import geo
 from sitroom.web import overview as ov
 from sitroom.web.auth import check_login, csrf_token, new_secret
 from sitroom.web.errors import Forbidden
@@ -53,6 +55,16 @@ def case_overview(request: Request, case: str, user: Reader) -> dict:
 def case_map(request: Request, case: str, user: Reader) -> dict:
     the_case = load_case(request, case)
     return ov.map_data(request.app.state.room.store, the_case, ov.case_filter(the_case))
+
+
+@router.get("/api/geo/{iso3}", summary="A country's admin1 regions (GeoJSON, Natural Earth)")
+def geo_regions(iso3: str):
+    from starlette.responses import JSONResponse
+
+    data = geo.shapes(iso3)
+    if not data["features"]:
+        raise NotFound(f"no admin1 regions for {iso3[:10]!r}")
+    return JSONResponse(data, headers={"cache-control": "public, max-age=86400"})
 
 
 def _paragraphs(text: str) -> list[str]:

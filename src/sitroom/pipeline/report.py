@@ -1,0 +1,45 @@
+"""Situation reports from the store: gather events, outlets, alerts and the last report's
+snapshot, build (pure), write, and record the new snapshot for the next report's diff."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sitroom.present.sitrep import SituationReport, build_report, snapshot, write_report
+from sitroom.present.sitrep.build import in_window
+from sitroom.store.api import ReportQuery, Store
+
+
+@dataclass(frozen=True)
+class ReportRun:
+    report: SituationReport
+    files: tuple[Path, ...]
+
+
+def publish_report(store: Store, case_name: str, *, since: date | None = None,
+                   until: date | None = None, fmt: str = "html",
+                   output: str | os.PathLike[str], now: datetime | None = None) -> ReportRun:
+    """Write the situation report of ``case_name`` for [since, until] and remember it."""
+    case = store.get_case(case_name)
+    now = now or datetime.now(UTC)
+    since = since or case.start or date.min
+    until = until or case.end or now.date()
+    events = store.list_events(case=case_name)
+    outlets = store.list_outlets(case=case_name)
+    reports_by_outlet = {o.key: store.count_reports(ReportQuery(case=case_name, outlet=o.key))
+                         for o in outlets}
+    last = store.last_sitrep(case_name)
+    report = build_report(
+        case, events, since=since, until=until, generated=now, outlets=outlets,
+        reports_by_outlet=reports_by_outlet, alerts=store.list_alerts(),
+        previous=last.snapshot if last else None, previous_time=last.generated if last else None,
+    )
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    files = write_report(report, path, fmt)
+    store.save_sitrep(case_name, now, since, until, fmt, str(path.resolve()),
+                      snapshot(in_window(events, since, until)))
+    return ReportRun(report=report, files=tuple(files))
