@@ -48,6 +48,18 @@ class Room:
     clock: Callable[[], datetime] = _utcnow
     session_hours: int = 12
     templates: Any = field(default=None, repr=False)
+    _only_case: tuple[float, str] = (0.0, "")
+
+    def only_case(self) -> str:
+        """The name of the store's case when it holds exactly one (for the menu on pages
+        outside a case), looked up at most every 30 seconds."""
+        import time
+
+        now = time.monotonic()
+        if now - self._only_case[0] > 30:
+            names = [c.name for c in self.store.list_cases()]
+            self._only_case = (now, names[0] if len(names) == 1 else "")
+        return self._only_case[1]
 
 
 def _templates():

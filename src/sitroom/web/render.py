@@ -99,7 +99,8 @@ def page(request: Request, template: str, data: dict, *, status: int = 200) -> H
         "public": room.public,
         "csrf": csrf_token(room.key, holder(request)),
         "path": request.url.path,
-        "nav_case": data.get("case_name") or request.path_params.get("case") or "",
+        "nav_case": (data.get("case_name") or request.path_params.get("case")
+                     or room.only_case()),
     }
     html = room.templates.get_template(template).render(**context)
     return HTMLResponse(html, status_code=status)
