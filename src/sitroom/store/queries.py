@@ -115,14 +115,21 @@ class QueryStore(SqlBase):
         return [h.report_id for h in self.search_reports(f.text, limit=200)]  # type: ignore[attr-defined]
 
     def find_events(self, f: EventFilter, limit: int = 50, offset: int = 0,
-                    newest_first: bool = True) -> tuple[int, list[Event]]:
-        """(how many match, one page of them) — newest first unless asked otherwise."""
+                    newest_first: bool = True, count_up_to: int | None = None,
+                    ) -> tuple[int, list[Event]]:
+        """(how many match, one page of them) — newest first unless asked otherwise.
+        With ``count_up_to``, counting stops there (a page of a million events need not
+        count them all; the caller shows "N+")."""
         cond = self._where(f, self._text_reports(f))
         order = ((events.c.event_date.desc().nulls_last(), events.c.id) if newest_first
                  else (events.c.event_date.nulls_last(), events.c.id))
         stmt = select(events).where(and_(true(), *cond)).order_by(*order).limit(limit) \
             .offset(offset)
-        count = select(func.count()).select_from(events).where(and_(true(), *cond))
+        if count_up_to is None:
+            count = select(func.count()).select_from(events).where(and_(true(), *cond))
+        else:
+            capped = select(events.c.id).where(and_(true(), *cond)).limit(count_up_to)
+            count = select(func.count()).select_from(capped.subquery())
         with self._read() as conn:
             total = int(conn.execute(count).scalar_one())
             page = self._load_events(conn, stmt)  # type: ignore[attr-defined]
@@ -210,6 +217,16 @@ class QueryStore(SqlBase):
                                  .where(alerts.c.fired_at > since)).scalar_one()
         return {"since": since, "reports": {k: int(n) for k, n in got},
                 "actions": {k: int(n) for k, n in acts}, "alerts": int(fired)}
+
+    def data_version(self) -> tuple[int, int, int]:
+        """Changes whenever events, reports or alerts do (the last history entry, the last
+        report, the number of alerts): the key under which aggregates may be cached. Every
+        change to events goes through the merge history, so its last entry marks it."""
+        with self._read() as conn:
+            act = conn.execute(select(func.max(merge_actions.c.seq))).scalar()
+            rep = conn.execute(select(func.max(reports.c.seq))).scalar()
+            fired = conn.execute(select(func.count()).select_from(alerts)).scalar()
+        return (int(act or 0), int(rep or 0), int(fired or 0))
 
     def recent_actions(self, limit: int = 10) -> list:
         """The latest merge-history entries by people (not the automatic merge), newest first."""

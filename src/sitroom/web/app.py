@@ -7,6 +7,7 @@ framing, no referrer leaks. Request bodies are capped before anything reads them
 """
 
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from typing import Any
 
 from sitroom.settings import Settings
 from sitroom.web.auth import RateLimiter
+from sitroom.web.cache import VersionedCache
 
 HERE = Path(__file__).parent
 MAX_BODY = 256 * 1024  # a tip is at most 50,000 characters; forms are far smaller
@@ -48,6 +50,7 @@ class Room:
     clock: Callable[[], datetime] = _utcnow
     session_hours: int = 12
     templates: Any = field(default=None, repr=False)
+    cache: Any = field(default=None, repr=False)  # a VersionedCache
     _only_case: tuple[float, str] = (0.0, "")
 
     def only_case(self) -> str:
@@ -95,6 +98,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
         clock=clock or _utcnow, session_hours=int(settings.session_hours),
     )
     room.templates = _templates()
+    room.cache = VersionedCache(maxsize=64, ttl=30.0)
     app = FastAPI(title="sitroom", version="0.1.0", docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="The situation room's JSON API: each page's data, and the "
@@ -107,6 +111,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     async def guard(request, call_next):
         from starlette.responses import PlainTextResponse
 
+        started = time.perf_counter()
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
             response = PlainTextResponse("request body too large", status_code=413)
@@ -118,6 +123,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
             if fresh:
                 response.set_cookie("sr_anon", request.state.anon, httponly=True,
                                     samesite="strict", secure=request.url.scheme == "https")
+        response.headers["server-timing"] = f"app;dur={(time.perf_counter() - started) * 1e3:.1f}"
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):

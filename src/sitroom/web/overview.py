@@ -38,21 +38,26 @@ def map_data(store, case: Case, f: EventFilter) -> dict:
             "boundaries": files, "no_boundaries": missing, "notice": geo.NOTICE}
 
 
-def overview(store, case: Case, looked: datetime | None, alerts: list[dict]) -> dict:
-    """Everything the overview page shows."""
+def aggregates(store, case: Case) -> dict:
+    """The costly part of the overview (scans of the case's events): totals, timeline, map."""
     f = case_filter(case)
     totals = store.event_totals(f)
     peak = totals["peak_crowd"]
     share = None
     if peak and case.population:
         share = (peak["value"] or peak["high"] or 0) / case.population
+    return {"totals": totals, "mobilisation": share,
+            "timeline": charts.timeline(store.event_day_counts(f)),
+            "map": map_data(store, case, f)}
+
+
+def overview(store, case: Case, looked: datetime | None, alerts: list[dict],
+             figures: dict) -> dict:
+    """Everything the overview page shows; ``figures`` is ``aggregates`` (maybe cached)."""
     return {
         "case_name": case.name,
         "case": case_head(case),
-        "totals": totals,
-        "mobilisation": share,
-        "timeline": charts.timeline(store.event_day_counts(f)),
-        "map": map_data(store, case, f),
+        **figures,
         "alerts": alerts[:10],
         "changes": store.changes_since(case.name, looked) if looked else None,
         "decisions": [a.to_dict() for a in store.recent_actions(8)],

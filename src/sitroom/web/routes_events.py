@@ -19,6 +19,7 @@ from sitroom.web.routes_room import load_case
 
 router = APIRouter()
 STATUSES = ("auto", "confirmed", "edited", "rejected")
+COUNT_CAP = 10_000  # a list counts its matches up to here, then says "10,000+"
 FIGURES = ("fatalities", "injuries", "arrests")
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -82,14 +83,15 @@ def events_list(
         actor=(actor or "").strip() or None, bloc=_choice(bloc, BLOCS, "bloc"),
         contested=contested, single_source=single_source,
         status=_choice(status, STATUSES, "status"), text=(q or "").strip() or None)
-    total, found = request.app.state.room.store.find_events(f, limit=per,
-                                                            offset=(page - 1) * per)
+    total, found = request.app.state.room.store.find_events(
+        f, limit=per, offset=(page - 1) * per, count_up_to=COUNT_CAP)
     asked = {"since": since or "", "until": until or "", "type": type or "", "kind": kind or "",
              "place": place or "", "actor": actor or "", "bloc": bloc or "",
              "contested": contested, "single_source": single_source, "status": status or "",
              "q": q or ""}
     return {"case_name": case, "case": ov.case_head(the_case), "filters": asked,
-            "total": total, "page": page, "per": per, "pages": max(1, -(-total // per)),
+            "total": total, "total_capped": total >= COUNT_CAP, "page": page, "per": per,
+            "pages": max(1, -(-total // per)),
             "events": [event_row(e) for e in found],
             "choices": {"types": [t for t in TYPE_ORDER if t not in ("Political", "Other")],
                         "blocs": list(BLOCS), "statuses": list(STATUSES)}}

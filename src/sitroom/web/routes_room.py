@@ -21,8 +21,16 @@ router = APIRouter()
 
 
 def load_case(request: Request, name: str) -> Case:
-    """The case, or NotFound (404)."""
-    return request.app.state.room.store.get_case(name)
+    """The case (kept a short while), or NotFound (404)."""
+    room = request.app.state.room
+    return room.cache.get(("case", name), None, lambda: room.store.get_case(name))
+
+
+def case_figures(request: Request, case: Case) -> dict:
+    """The case's aggregates, recomputed when the store's data version moves."""
+    room = request.app.state.room
+    return room.cache.get(("figures", case.name), room.store.data_version(),
+                          lambda: ov.aggregates(room.store, case))
 
 
 def case_alerts(store, case: Case) -> list[dict]:
@@ -45,7 +53,8 @@ def case_overview(request: Request, case: str, user: Reader) -> dict:
     room = request.app.state.room
     the_case = load_case(request, case)
     looked = room.store.last_looked(user.name, case) if user else None
-    data = ov.overview(room.store, the_case, looked, case_alerts(room.store, the_case))
+    data = ov.overview(room.store, the_case, looked, case_alerts(room.store, the_case),
+                       case_figures(request, the_case))
     if user:
         room.store.set_last_looked(user.name, case, room.clock())
     return data
@@ -53,8 +62,7 @@ def case_overview(request: Request, case: str, user: Reader) -> dict:
 
 @router.get("/api/cases/{case}/map", summary="Events by place and by admin1 region")
 def case_map(request: Request, case: str, user: Reader) -> dict:
-    the_case = load_case(request, case)
-    return ov.map_data(request.app.state.room.store, the_case, ov.case_filter(the_case))
+    return case_figures(request, load_case(request, case))["map"]
 
 
 @router.get("/api/geo/{iso3}", summary="A country's admin1 regions (GeoJSON, Natural Earth)")
