@@ -55,7 +55,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
     (4, "situation reports published, for what changed since the last one", _create_sitreps),
-    (5, "web accounts: users, sessions, API tokens, last looks, audit log",
+    (5, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
      create_account_tables),
 )
 

@@ -47,6 +47,27 @@ class EventFilter:
     text: str | None = None  # full-text: reports behind the event, place, actors, notes
 
 
+_FIGURES = ("fatalities", "injuries", "arrests", "crowd_size")
+
+
+def _list_row(r) -> dict:
+    """A list page's event: its fields, figures as {value, low, high, disputed}, sources."""
+    out = {k: r[k] for k in ("id", "event_date", "event_type", "sub_event_type",
+                             "political_event", "plover_type", "location", "admin1", "iso3",
+                             "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "status")}
+    for name in _FIGURES:
+        flag = r[f"{name}_disputed"]
+        out[name] = None if flag is None else {"value": r[name], "low": r[f"{name}_low"],
+                                               "high": r[f"{name}_high"],
+                                               "disputed": bool(flag)}
+    cor = r["corroboration"] or {}
+    out["outlets"] = r["independent_outlets"] or 0
+    out["blocs"] = list(cor.get("blocs", ()))
+    out["single_source"] = bool(cor.get("single_source"))
+    out["claims"] = len(cor.get("outlets", ()))
+    return out
+
+
 def _like(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -134,6 +155,31 @@ class QueryStore(SqlBase):
             total = int(conn.execute(count).scalar_one())
             page = self._load_events(conn, stmt)  # type: ignore[attr-defined]
         return total, page
+
+    def find_event_rows(self, f: EventFilter, limit: int = 50, offset: int = 0,
+                        count_up_to: int | None = 10_000) -> tuple[int, list[dict]]:
+        """Like ``find_events`` for a list page: one query of the columns a list shows (no
+        claims or per-outlet figures), newest first."""
+        c = events.c
+        cond = and_(true(), *self._where(f, self._text_reports(f)))
+        cols = [c.id, c.event_date, c.event_type, c.sub_event_type, c.political_event,
+                c.plover_type, c.location, c.admin1, c.iso3, c.actor1, c.actor2,
+                c.assoc_actor_1, c.assoc_actor_2, c.status, c.independent_outlets,
+                c.corroboration]
+        for name in _FIGURES:
+            cols += [getattr(c, name), getattr(c, f"{name}_low"), getattr(c, f"{name}_high"),
+                     getattr(c, f"{name}_disputed")]
+        stmt = (select(*cols).where(cond)
+                .order_by(c.event_date.desc().nulls_last(), c.id).limit(limit).offset(offset))
+        if count_up_to is None:
+            count = select(func.count()).select_from(events).where(cond)
+        else:
+            count = select(func.count()).select_from(
+                select(c.id).where(cond).limit(count_up_to).subquery())
+        with self._read() as conn:
+            total = int(conn.execute(count).scalar_one())
+            found = [_list_row(r) for r in conn.execute(stmt).mappings()]
+        return total, found
 
     def event_day_counts(self, f: EventFilter) -> list[tuple[date, str, int]]:
         """Events per (day, event type); a row without an ACLED type counts under its

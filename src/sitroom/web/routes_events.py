@@ -48,6 +48,14 @@ def kind_of(e) -> str | None:
     return e.political_event or e.plover_type or e.sub_event_type or e.event_type
 
 
+def list_row(d: dict) -> dict:
+    """A stored list row with the names the page and API give every event."""
+    kind = d["sub_event_type"] if d["sub_event_type"] not in (None, "Other") else (
+        d["political_event"] or d["plover_type"] or d["sub_event_type"] or d["event_type"])
+    disputed = [n for n in (*FIGURES, "crowd_size") if d[n] and d[n]["disputed"]]
+    return {**d, "kind": kind, "disputed": disputed}
+
+
 def event_row(e) -> dict:
     """An event as one line of a list."""
     cor = e.corroboration
@@ -83,7 +91,7 @@ def events_list(
         actor=(actor or "").strip() or None, bloc=_choice(bloc, BLOCS, "bloc"),
         contested=contested, single_source=single_source,
         status=_choice(status, STATUSES, "status"), text=(q or "").strip() or None)
-    total, found = request.app.state.room.store.find_events(
+    total, found = request.app.state.room.store.find_event_rows(
         f, limit=per, offset=(page - 1) * per, count_up_to=COUNT_CAP)
     asked = {"since": since or "", "until": until or "", "type": type or "", "kind": kind or "",
              "place": place or "", "actor": actor or "", "bloc": bloc or "",
@@ -92,7 +100,7 @@ def events_list(
     return {"case_name": case, "case": ov.case_head(the_case), "filters": asked,
             "total": total, "total_capped": total >= COUNT_CAP, "page": page, "per": per,
             "pages": max(1, -(-total // per)),
-            "events": [event_row(e) for e in found],
+            "events": [list_row(e) for e in found],
             "choices": {"types": [t for t in TYPE_ORDER if t not in ("Political", "Other")],
                         "blocs": list(BLOCS), "statuses": list(STATUSES)}}
 
