@@ -51,6 +51,7 @@ class Room:
     session_hours: int = 12
     templates: Any = field(default=None, repr=False)
     cache: Any = field(default=None, repr=False)  # a VersionedCache
+    analysis: bool = False  # the factions, hypotheses and alerts pages are served
     _only_case: tuple[float, str] = (0.0, "")
 
     def only_case(self) -> str:

@@ -99,6 +99,7 @@ def page(request: Request, template: str, data: dict, *, status: int = 200) -> H
         "public": room.public,
         "csrf": csrf_token(room.key, holder(request)),
         "path": request.url.path,
+        "analysis": room.analysis,
         "nav_case": (data.get("case_name") or request.path_params.get("case")
                      or room.only_case()),
     }

@@ -44,7 +44,7 @@ def case_alerts(store, case: Case) -> list[dict]:
 @twin(router, "/", "home.html", "The cases in the store")
 def home(request: Request, user: Reader) -> dict:
     store = request.app.state.room.store
-    return {"cases": [{**ov.case_head(c), "events": store.event_totals(ov.case_filter(c))["events"]}
+    return {"cases": [{**ov.case_head(c), "events": case_figures(request, c)["totals"]["events"]}
                       for c in store.list_cases()]}
 
 
