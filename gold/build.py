@@ -27,7 +27,7 @@ import re
 import sys
 from pathlib import Path
 
-from sitroom.coding.vocabulary import EVENT_TYPE_OF
+from sitroom.coding.typing.vocabulary import EVENT_TYPE_OF
 
 HERE = Path(__file__).resolve().parent
 SUB = {

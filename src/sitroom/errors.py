@@ -9,7 +9,8 @@ SitroomError
  │    ├── FetchError      transport failures, bad status, size/redirect/time limits
  │    └── ParseError      a feed, page or import line that cannot be read
  ├── InputError           a document given to the coder could not be read at all
- └── MergeError           an analyst edit contradicts the stored events (refused with a message)
+ ├── MergeError           an analyst edit contradicts the stored events (refused with a message)
+ └── AnalysisError        an analysis command names an unknown hypothesis, rating or case
 
 A failure of one item inside a run becomes a recorded result (see ``model.ErrorRecord``); only
 failures that leave nothing to do propagate as exceptions.
@@ -63,3 +64,7 @@ class InputError(SitroomError):
 
 class MergeError(SitroomError):
     """An analyst edit contradicts the stored events."""
+
+
+class AnalysisError(SitroomError):
+    """An analysis request names something the case does not know (the message lists it)."""

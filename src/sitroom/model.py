@@ -103,11 +103,61 @@ class Tie(_Plain):
 
 
 @dataclass(frozen=True)
+class IndicatorRule(_Plain):
+    """A machine-checkable form of one textual indicator of a hypothesis (``cases/rules.py``).
+
+    ``scope`` "event": each event passing ``test`` is evidence rated ``rating`` for the
+    hypothesis. ``scope`` "case": the case indicator named in ``test`` is evidence, rated
+    ``rating`` when its value passes and ``otherwise`` ("" = not rated) when it does not.
+    """
+
+    indicator: int  # position of the textual indicator in ``Hypothesis.indicators``
+    scope: str  # "event" or "case"
+    test: tuple[tuple[str, Any], ...]
+    rating: str = "C"  # CC, C, N, I or II
+    otherwise: str = ""
+
+
+@dataclass(frozen=True)
 class Hypothesis(_Plain):
     key: str
     title: str
     description: str = ""
     indicators: tuple[str, ...] = ()
+    rules: tuple[IndicatorRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalystNote(_Plain):
+    """Evidence an analyst typed in (``sitroom evidence add``), rated for one hypothesis."""
+
+    id: str
+    case: str
+    hypothesis: str
+    rating: str  # CC, C, N, I or II
+    text: str
+    evidence_date: date | None = None  # when it became known; the event's date if linked
+    event_id: str | None = None
+    credibility: float | None = None  # 0-1; None: from the linked event, else 0.5
+    relevance: float = 1.0  # 0-1
+    author: str = ""
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RatingDecision(_Plain):
+    """An analyst's word on a proposed rating: confirmed (maybe with another rating) or rejected."""
+
+    id: str  # the proposed rating's id
+    case: str
+    item: str  # evidence item id: "event:<id>" or "indicator:<name>"
+    hypothesis: str
+    status: str  # "confirmed" or "rejected"
+    rating: str = ""  # the rating confirmed (may differ from the one proposed)
+    proposed: str = ""  # the rating that was proposed
+    author: str = ""
+    reason: str = ""
+    decided_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sitroom.coding import Coder
-from sitroom.coding.actors import ActorResolver, normalise
+from sitroom.coding.actors.resolver import ActorResolver, normalise
 from sitroom.model import Actor, Document
 
 ACTORS = (

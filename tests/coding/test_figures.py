@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitroom.coding.figures import Figures, extract_figures
+from sitroom.coding.figures.extract import Figures, extract_figures
 from sitroom.model import CrowdSize
 
 # (text, lang, fatalities, injuries, arrests)

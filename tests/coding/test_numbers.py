@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.coding.numbers import VAGUE_TABLE, find_quantities, parse_quantity
+from sitroom.coding.figures.numbers import VAGUE_TABLE, find_quantities, parse_quantity
 
 CASES = [
     # digits and separators

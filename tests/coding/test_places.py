@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from sitroom.coding.gazetteer import default_gazetteer
-from sitroom.coding.places import Place, ky_stem, norm, ru_stem, skeleton
+from sitroom.coding.places.gazetteer import default_gazetteer
+from sitroom.coding.places.names import Place, ky_stem, norm, ru_stem, skeleton
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.coding.sentences import chunks, clean_text, dateline, split_clauses, split_sentences
+from sitroom.coding.sentences import chunks, dateline, split_clauses, split_sentences
+from sitroom.reading.clean import clean_text
 
 
 def test_english_abbreviations_and_initials_do_not_split() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.coding.targets import target_owner
+from sitroom.coding.typing.targets import target_owner
 
 CASES = [
     ("Protesters attacked Chinese-owned gold mines.", "en", "CHN"),
@@ -60,6 +60,6 @@ def test_no_owner(text, lang):
     ("Protesters burned tyres on the road.", "en", ()),
 ])
 def test_target_owners_every_owner_in_order(text, lang, owners):
-    from sitroom.coding.targets import target_owners
+    from sitroom.coding.typing.targets import target_owners
 
     assert target_owners(text, lang) == owners

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from sitroom.coding import Coder
-from sitroom.coding.actors import ActorRef
-from sitroom.coding.types import Roles, acled_type
-from sitroom.coding.vocabulary import EVENT_TYPE_OF, SUB_EVENT_TYPES
+from sitroom.coding.actors.resolver import ActorRef
+from sitroom.coding.typing.types import Roles, acled_type
+from sitroom.coding.typing.vocabulary import EVENT_TYPE_OF, SUB_EVENT_TYPES
 from sitroom.model import Document
 
 CASES = [

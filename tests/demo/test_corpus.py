@@ -65,7 +65,7 @@ def test_windows_1251_outlet_text_is_encodable():
 
 
 def test_expected_events_refer_to_corpus_reports():
-    from sitroom.coding.vocabulary import ACLED_TYPES, PLOVER_TYPES, POLITICAL_EVENTS
+    from sitroom.coding.typing.vocabulary import ACLED_TYPES, PLOVER_TYPES, POLITICAL_EVENTS
 
     ids = {r.id for r in load_corpus()}
     data = yaml.safe_load(EXPECTED_FILE.read_text(encoding="utf-8"))

@@ -75,5 +75,6 @@ def test_demo_ends_by_writing_a_situation_report(demo):
     assert html.name == "demo-report.html" and pdf.name == "demo-report.pdf"
     text = html.read_text(encoding="utf-8")
     assert "Situation report: Kyrgyzstan" in text and "of the population" in text
+    assert "Competing hypotheses" in text and "popular-uprising" in text
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert str(html) in format_summary(summary)

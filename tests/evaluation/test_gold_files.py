@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.coding.vocabulary import POLITICAL_EVENTS, SUB_EVENT_TYPES
+from sitroom.coding.typing.vocabulary import POLITICAL_EVENTS, SUB_EVENT_TYPES
 from sitroom.evaluation import load_gold
 
 GOLD = Path(__file__).resolve().parents[2] / "gold"

@@ -66,7 +66,7 @@ def test_headline_ranges_ratio_and_contested():
     # the largest crowd against the case population: 5,000-20,000 of 6.6 million
     assert head["Peak crowd"].value.startswith("5,000 (reports 5,000–20,000)")
     assert "0.08%–0.30% of the population" in head["Peak crowd"].value
-    assert head["Regions with events"].value == "2"
+    assert head["Regions with unrest"].value == "2"
     assert [e.event_date for e in report.contested] == [date(2020, 10, 5)]
     assert report.regions == (("Bishkek", 1), ("Osh", 1))
 

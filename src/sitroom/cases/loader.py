@@ -195,10 +195,18 @@ def _read(folder: Path) -> tuple[model.Case | None, list[CaseError]]:
         outlets=tuple(model.Outlet(**r.fields) for r in outlets),
         actors=tuple(model.Actor(**r.fields) for r in actor_recs["actors"]),
         ties=tuple(ties),
-        hypotheses=tuple(model.Hypothesis(**r.fields) for r in hyps),
+        hypotheses=tuple(_hypothesis(r.fields) for r in hyps),
         watches=tuple(model.Watch(**r.fields) for r in watches),
     )
     return case, []
+
+
+def _hypothesis(fields: dict[str, Any]) -> model.Hypothesis:
+    """A hypothesis from its checked fields: indicator texts, and rules where given."""
+    fields = dict(fields)
+    pairs = fields.pop("indicators", ())
+    return model.Hypothesis(**fields, indicators=tuple(text for text, _ in pairs),
+                            rules=tuple(rule for _, rule in pairs if rule is not None))
 
 
 def _raise_first(problems: list[CaseError]) -> None:

@@ -61,7 +61,7 @@ ROLE_FIELDS = {
 }
 HYPOTHESIS_FIELDS = {
     "key": Spec("slug", True), "title": Spec("str", True), "description": Spec("str"),
-    "indicators": Spec("str-list"),
+    "indicators": Spec("indicators"),  # text, or {text, rule, rating, otherwise}: cases/rules.py
 }
 WATCH_FIELDS = {"key": Spec("slug", True), "title": Spec("str", True), "query": Spec("query")}
 
@@ -187,6 +187,8 @@ class Checker:
             return self._period(loc, path)
         if kind == "query":
             return self._query(loc, path)
+        if kind == "indicators":
+            return self._indicators(loc, path)
         raise AssertionError(f"no such field kind {kind!r}")  # a bug in the specs above
 
     def _bad(self, message: str, line: int, path: str) -> Any:
@@ -267,6 +269,21 @@ class Checker:
                 self.error("expected a value or a list of values", line, f"{path}.{key}")
                 continue
             out.append((key, tuple(plain) if isinstance(plain, list) else plain))
+        return tuple(out)
+
+
+    def _indicators(self, loc: Located, path: str) -> Any:
+        """(text, rule or None) pairs; a rule is checked by ``cases.rules``."""
+        from sitroom.cases.rules import parse_indicator
+
+        if not isinstance(loc.value, list):
+            return self._bad(f"expected a list, got {_describe(loc.value)}", loc.line, path)
+        out = []
+        for i, item in enumerate(loc.value):
+            got = parse_indicator(item, i, f"{path}[{i}]",
+                                  lambda msg, line, where: self.error(msg, line, where))
+            if got is not None:
+                out.append(got)
         return tuple(out)
 
 

@@ -32,6 +32,8 @@ COMMAND_MODULES = (
     "sitroom.cli.report",
     "sitroom.cli.demo",
     "sitroom.cli.evaluate",
+    "sitroom.cli.indicators",
+    "sitroom.cli.hypotheses",
     "sitroom.cli.serve",
     "sitroom.cli.users",
 )

@@ -16,21 +16,23 @@ from datetime import timedelta
 from typing import Any
 
 from sitroom.coding import facts
-from sitroom.coding import modality as mod
-from sitroom.coding.actors import ActorRef, ActorResolver, normalise
+from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
-from sitroom.coding.geo import country_name
-from sitroom.coding.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
 from sitroom.coding.merging import Event, merge
+from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.places.geo import country_name
 from sitroom.coding.sentences import (
     Sentence,
     chunks,
-    clean_text,
     dateline,
     split_clauses,
     split_sentences,
 )
+from sitroom.coding.typing import modality as mod
+from sitroom.coding.typing.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
 from sitroom.model import Actor, Claim, Document
+from sitroom.reading.clean import clean_text
+from sitroom.reading.language import detect_language
 
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
@@ -119,8 +121,6 @@ class Coder:
         jobs = [p for p in prepared if p.lang not in ("ru", "ky") and p.cues]
         if not jobs:
             return
-        from sitroom.coding.nlp import english
-
         layouts = []
         texts = []
         for p in jobs:
@@ -361,8 +361,6 @@ def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
 
 
 def _detect(text: str) -> str:
-    from sitroom.reading.language import detect_language
-
     lang = detect_language(text[:3000], default="en")
     return lang if lang in ("en", "ru", "ky") else ("ru" if re.search("[а-яё]", text[:3000], re.I)
                                                     else "en")
@@ -430,8 +428,6 @@ def _entities(parsed: Any, text: str, lang: str) -> list[tuple[str, str]]:
     if parsed is not None:
         return [(e.label_, e.text) for e in parsed.ents]
     if lang == "ru":
-        from sitroom.coding.nlp import russian_entities
-
         return [(label, t) for label, t, _, _ in russian_entities(text[:5000])]
     return []
 

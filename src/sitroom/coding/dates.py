@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 __all__ = ["resolve_date"]
 
@@ -272,8 +272,6 @@ def _fallback(text: str, published: date | None, lang: str) -> tuple[date, int] 
     """dateparser for absolute dates our rules did not read; never for relative phrases."""
     if not re.search(r"\b(?:19|20)\d\d\b", text):
         return None  # without a year our own rules have read every form dateparser would
-    from datetime import datetime
-
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"],
                 "RETURN_AS_TIMEZONE_AWARE": False}
     if published is not None:

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sitroom.coding import modality as mod
-from sitroom.coding.actors import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
-from sitroom.coding.lexicon import ACCIDENT, NOT_POLITICAL, PHYSICAL, POLITICAL, SPEECH, WEAK
-from sitroom.coding.types import (
+from sitroom.coding import facts
+from sitroom.coding.actors.resolver import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
+from sitroom.coding.places.geo import country_name, state_iso3
+from sitroom.coding.typing import modality as mod
+from sitroom.coding.typing.lexicon import ACCIDENT, NOT_POLITICAL, PHYSICAL, POLITICAL, SPEECH, WEAK
+from sitroom.coding.typing.types import (
     HEAD_CUES,
     PLOVER_OF_SUB,
     POLITICAL_OF_CUE,
@@ -23,7 +25,7 @@ from sitroom.coding.types import (
     acled_type,
     speech_type,
 )
-from sitroom.coding.vocabulary import EVENT_TYPE_OF, PLOVER_OF_POLITICAL
+from sitroom.coding.typing.vocabulary import EVENT_TYPE_OF, PLOVER_OF_POLITICAL
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,6 @@ class ClauseContext:
 # --- roles from the English dependency parse -------------------------------------------------
 
 _PATIENT_PREPS = frozenset({"at", "on", "against", "upon", "into", "with", "in"})
-_SUPPORT_VERBS = frozenset({"stage", "hold", "launch", "carry", "conduct", "organize",
-                            "organise", "mount", "lead", "join", "begin", "start", "continue",
-                            "use", "fire", "make", "take", "see", "be", "have"})
 
 
 def _phrase(tok: Any) -> str:
@@ -224,8 +223,6 @@ def _is_place_name(phrase: str, ctx: ClauseContext) -> bool:
     words = phrase.strip().split()
     if not words or len(words) > 3 or not phrase.strip()[:1].isupper():
         return False
-    from sitroom.coding import facts
-
     bare = phrase.strip().lower()
     return any(getattr(p, "location", "").lower() == bare
                for p in facts.find_places(phrase, ctx.lang, ctx.iso3))
@@ -243,8 +240,6 @@ def _demonym_country(phrase: str, ctx: ClauseContext) -> str | None:
     m = _DEMONYM.search(phrase)
     if not m:
         return None
-    from sitroom.coding import facts
-
     try:
         return facts.country_of(m.group(0), ctx.lang)
     except (LookupError, ValueError):
@@ -253,8 +248,6 @@ def _demonym_country(phrase: str, ctx: ClauseContext) -> str | None:
 
 def _forces_of(iso3: str, ctx: ClauseContext) -> ActorRef:
     """A state's armed forces as ACLED names them; inter 8 when they act abroad."""
-    from sitroom.coding.geo import country_name
-
     home = ctx.iso3 or ctx.doc_iso3
     abroad = home is not None and iso3 != home
     return ActorRef(f"Military Forces of {country_name(iso3) or iso3}", 8 if abroad else 1,
@@ -266,8 +259,6 @@ def _national(ref: ActorRef, phrase: str, ctx: ClauseContext) -> ActorRef:
     own = _demonym_country(phrase, ctx)
     if own is None or own == ctx.iso3:
         return ref
-    from sitroom.coding.geo import country_name
-
     if not ctx.country_name:  # where it happened is not known: name the force, keep inter 1
         return ActorRef(ref.name.replace("Unknown", country_name(own) or own), ref.inter,
                         ref.kind, ref.assoc, country=own)
@@ -282,14 +273,10 @@ def foreign_state(phrase: str, ctx: ClauseContext) -> ActorRef | None:
         return None
     iso3 = ctx.foreign_iso3.get(m.group(0))
     if iso3 is None:
-        from sitroom.coding.geo import state_iso3
-
         iso3 = state_iso3(m.group(0))
         ctx.foreign_iso3[m.group(0)] = iso3 or ""
     if not iso3 or iso3 == (ctx.doc_iso3 or ctx.iso3):
         return None
-    from sitroom.coding.geo import country_name
-
     return ActorRef(f"Government of {country_name(iso3) or m.group(0)}", 8, "external",
                     country=iso3)
 

@@ -1,87 +1,51 @@
-"""The seam to the facts modules (figures, dates, places, targets), loaded on first use.
+"""The facts of a passage the drafts ask for: places, countries, target owners, dates, figures.
 
-The gazetteer and target modules are built beside the coder; until one is present its fields
-stay empty rather than failing the run.
+Thin entry points over ``places``, ``typing.targets``, ``dates`` and ``figures`` so the
+coder and the drafts share one gazetteer and one set of rules.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from sitroom.coding.dates import resolve_date
-from sitroom.coding.figures import Figures, extract_figures
+from sitroom.coding.figures.extract import Figures, extract_figures
+from sitroom.coding.places.gazetteer import default_gazetteer
+from sitroom.coding.places.names import Place
+from sitroom.coding.typing.targets import target_owner
 
 __all__ = [
     "Figures",
     "country_of",
     "country_place",
+    "event_date",
     "extract_figures",
     "find_places",
-    "gazetteer",
     "resolve_date",
     "target_owner",
 ]
 
 
-@functools.cache
-def gazetteer() -> Any | None:
-    """The offline gazetteer, or None when the places module is not installed."""
-    for module in ("sitroom.coding.gazetteer", "sitroom.coding.places"):
-        try:
-            mod = __import__(module, fromlist=["default_gazetteer"])
-        except ImportError:
-            continue
-        factory = getattr(mod, "default_gazetteer", None)
-        if factory is not None:
-            try:
-                return factory()
-            except ImportError:  # the gazetteer tables are still being written
-                return None
-    return None
-
-
 def find_places(text: str, lang: str, country_hint: str | None, names: Sequence[str] = ()
-                ) -> list[Any]:
-    """Places a passage names, best first (empty without a gazetteer)."""
-    gaz = gazetteer()
-    if gaz is None or not text:
+                ) -> list[Place]:
+    """Places a passage names, best first."""
+    if not text:
         return []
-    return list(gaz.find(text, lang, country_hint=country_hint, names=tuple(names)))
+    return list(default_gazetteer().find(text, lang, country_hint=country_hint, names=tuple(names)))
 
 
-def country_place(iso3: str) -> Any | None:
+def country_place(iso3: str) -> Place | None:
     """The country-level place of an ISO3 code (geo precision 3), if the gazetteer knows it."""
-    gaz = gazetteer()
-    if gaz is None:
-        return None
     try:
-        return gaz.country(iso3)
+        return default_gazetteer().country(iso3)
     except (KeyError, LookupError, ValueError):
         return None
 
 
 def country_of(text: str, lang: str) -> str | None:
     """ISO3 of the country a text is about (named or by demonym), if the gazetteer can tell."""
-    gaz = gazetteer()
-    return gaz.country_of(text, lang) if gaz is not None else None
-
-
-@functools.cache
-def _target_owner_fn() -> Any | None:
-    try:
-        from sitroom.coding.targets import target_owner as fn
-    except ImportError:
-        return None
-    return fn
-
-
-def target_owner(text: str, lang: str) -> str | None:
-    """ISO3 of the country owning attacked property named in a text, or None."""
-    fn = _target_owner_fn()
-    return fn(text, lang) if fn is not None else None
+    return default_gazetteer().country_of(text, lang)
 
 
 def event_date(texts: Sequence[str], published: date | None, lang: str

@@ -144,8 +144,6 @@ def _host_of(ev: Event, out: list[Event]) -> Event | None:
 
 _CLAIMED = re.compile(r"\bclaimed (?:responsibility|the attack|the bombing|it)\b|"
                       r"взял\w* на себя ответственность", re.I)
-_PROTEST_ORDER = ("Peaceful protest", "Protest with intervention",
-                  "Excessive force against protesters")
 
 
 def _absorb(host: Event, ev: Event) -> None:

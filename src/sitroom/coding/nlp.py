@@ -52,21 +52,3 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
     doc.segment(models.segmenter)
     doc.tag_ner(models.ner)
     return [(s.type, s.text, s.start, s.stop) for s in doc.spans]
-
-
-@functools.cache
-def _ru_lemma_cache() -> dict[str, str]:
-    return {}
-
-
-def russian_lemma(word: str) -> str:
-    """Dictionary form of a Russian word (pymorphy via natasha's MorphVocab), memoised."""
-    cache = _ru_lemma_cache()
-    key = word.lower()
-    hit = cache.get(key)
-    if hit is None:
-        parses = russian().morph_vocab.parse(key)
-        hit = parses[0].normal_form if parses else key
-        if len(cache) < 200_000:
-            cache[key] = hit
-    return hit

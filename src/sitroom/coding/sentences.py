@@ -1,4 +1,4 @@
-"""Clean text and cut it into sentences and clauses: English, Russian (razdel), Kyrgyz (rules).
+"""Cut clean text into sentences and clauses: English, Russian (razdel), Kyrgyz (rules).
 
 The coder parses only sentences that may report an event, so segmentation here is a cheap
 rule pass; spaCy refines the English candidates afterwards.
@@ -6,22 +6,11 @@ rule pass; spaCy refines the English candidates afterwards.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
 MAX_CHUNK = 100_000  # characters handed to the coder at once; a larger text is cut at paragraphs
 
-_HTML_HINT = re.compile((
-    r"<(?:html|body|div|p|br|span|a\s|article|h[1-6]|script|style|li|td)\b"
-), re.I)
-_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
-_BLOCK_TAG = re.compile((
-    r"</?(?:p|div|br|li|h[1-6]|tr|article|section|header|footer|ul|ol)\b[^>]*>"
-), re.I)
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov", "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "ex", "al", "г", "гг", "ул", "им", "т.е", "т.д", "т.п", "др", "пр", "проф", "ген", "см", "стр", "тыс", "млн", "млрд", "руб"]  # noqa: E501
@@ -38,29 +27,6 @@ class Sentence:
     start: int
     end: int
     paragraph: int = 0
-
-
-def looks_like_html(text: str) -> bool:
-    """True when a text given as plain text is really markup."""
-    head = text[:5000]
-    return len(_HTML_HINT.findall(head)) >= 2 or head.lstrip().lower().startswith(("<!doctype", "<html"))  # noqa: E501
-
-
-def strip_html(text: str) -> str:
-    """Visible text of a markup string, paragraphs kept as blank lines."""
-    text = _SCRIPT.sub(" ", text)
-    text = _BLOCK_TAG.sub("\n\n", text)
-    text = _TAG.sub(" ", text)
-    return html.unescape(text)
-
-
-def clean_text(text: str) -> str:
-    """Plain text ready to code: markup stripped, control characters dropped, spaces folded."""
-    if looks_like_html(text):
-        text = strip_html(text)
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _SPACES.sub(" ", text)
-    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip()
 
 
 def chunks(text: str, size: int = MAX_CHUNK) -> list[str]:
@@ -144,7 +110,7 @@ def _razdel(text: str, offset: int, pno: int) -> list[Sentence]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|—|–|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|, after which\b|"
+    r"\s*(?:;|—|–|(?<=\s)-(?=\s)|\bbut\b|\bwhile\b|\bwhereas\b|\bhowever\b|, after which\b|"
     r"\bно\b|\bа затем\b|\bоднако\b|\bтогда как\b|\bбирок\b|\bал эми\b)\s*",
     re.I,
 )

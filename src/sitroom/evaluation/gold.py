@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sitroom.coding.vocabulary import (
+from sitroom.coding.typing.vocabulary import (
     EVENT_TYPE_OF,
     INTER_CODES,
     PLOVER_TYPES,

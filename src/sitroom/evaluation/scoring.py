@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sitroom.coding.vocabulary import SUB_EVENT_TYPES
+from sitroom.coding.typing.vocabulary import SUB_EVENT_TYPES
 from sitroom.evaluation.gold import GoldDoc, GoldEvent
 from sitroom.evaluation.matching import actor_match, match_events, place_match
 

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sitroom.present.sitrep import SituationReport, build_report, snapshot, write_report
+from sitroom.pipeline.analysis import load_evidence, resolve_case
+from sitroom.present.sitrep import Section, SituationReport, build_report, snapshot, write_report
 from sitroom.present.sitrep.build import in_window
 from sitroom.store.api import ReportQuery, Store
+from sitroom.watch.hypotheses import CaseEvidence, assess
+from sitroom.watch.standing import standing, standing_lines
 
 
 @dataclass(frozen=True)
@@ -23,11 +26,12 @@ def publish_report(store: Store, case_name: str, *, since: date | None = None,
                    until: date | None = None, fmt: str = "html",
                    output: str | os.PathLike[str], now: datetime | None = None) -> ReportRun:
     """Write the situation report of ``case_name`` for [since, until] and remember it."""
-    case = store.get_case(case_name)
+    case = resolve_case(store, case_name)
     now = now or datetime.now(UTC)
     since = since or case.start or date.min
     until = until or case.end or now.date()
-    events = store.list_events(case=case_name)
+    data = load_evidence(store, case)
+    events = data.events
     outlets = store.list_outlets(case=case_name)
     reports_by_outlet = {o.key: store.count_reports(ReportQuery(case=case_name, outlet=o.key))
                          for o in outlets}
@@ -36,6 +40,7 @@ def publish_report(store: Store, case_name: str, *, since: date | None = None,
         case, events, since=since, until=until, generated=now, outlets=outlets,
         reports_by_outlet=reports_by_outlet, alerts=store.list_alerts(),
         previous=last.snapshot if last else None, previous_time=last.generated if last else None,
+        sections=analysis_sections(data, since, until), texts=data.texts,
     )
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,3 +48,13 @@ def publish_report(store: Store, case_name: str, *, since: date | None = None,
     store.save_sitrep(case_name, now, since, until, fmt, str(path.resolve()),
                       snapshot(in_window(events, since, until)))
     return ReportRun(report=report, files=tuple(files))
+
+
+def analysis_sections(data: CaseEvidence, since: date, until: date) -> list[Section]:
+    """The watch stage's reading of the period: the competing hypotheses and what moved them."""
+    ranked = standing(assess(data, until), since, until)
+    return [Section(
+        "Competing hypotheses", tuple(standing_lines(ranked)),
+        note="Heuer's analysis of competing hypotheses: the lower the weighted inconsistency, "
+             "the better the evidence fits. Ratings marked proposed come from the hypotheses' "
+             "indicators and wait for an analyst (sitroom hypotheses, sitroom evidence).")]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from sitroom.model import (
     Actor,
     Alert,
+    AnalystNote,
     Case,
     Claim,
     ErrorRecord,
@@ -20,6 +21,7 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    RatingDecision,
     Report,
     Tie,
     Watch,
@@ -227,3 +229,14 @@ class Store(Protocol):
 
     def last_sitrep(self, case: str) -> PublishedReport | None:
         """The newest report published for ``case`` (for "what changed since")."""
+
+    # analysis: analyst evidence and decisions on proposed ratings
+    def add_evidence_note(self, note: AnalystNote) -> None: ...
+    def list_evidence_notes(self, case: str | None = None) -> list[AnalystNote]: ...
+    def delete_evidence_note(self, note_id: str) -> None:
+        """Raise NotFound if absent."""
+
+    def save_rating_decision(self, decision: RatingDecision) -> None:
+        """Record (or replace) the decision on one proposed rating."""
+
+    def list_rating_decisions(self, case: str | None = None) -> list[RatingDecision]: ...

@@ -65,7 +65,7 @@ class CatalogueStore(SqlBase):
             if case.hypotheses:
                 conn.execute(
                     upsert(self.dialect, hypotheses, ["case_name", "key"],
-                           ["title", "description", "indicators", "seq"]),
+                           ["title", "description", "indicators", "seq", "rules"]),
                     [rows.hypothesis_row(h, case.name, i) for i, h in enumerate(case.hypotheses)],
                 )
             if case.watches:

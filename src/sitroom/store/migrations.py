@@ -48,6 +48,12 @@ def _create_sitreps(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=[schema.sitreps], checkfirst=True)
 
 
+def _analysis_tables(conn: Connection) -> None:
+    """Hypothesis indicator rules, analyst evidence notes and decisions on proposed ratings."""
+    add_column_if_missing(conn, "hypotheses", schema.hypotheses.c.rules)
+    schema.metadata.create_all(conn, tables=list(schema.ANALYSIS_TABLES), checkfirst=True)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -55,7 +61,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     (2, "full-text search over report titles and text", fulltext.create_fulltext),
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
     (4, "situation reports published, for what changed since the last one", _create_sitreps),
-    (5, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
+    (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
+    (6, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
      create_account_tables),
 )
 

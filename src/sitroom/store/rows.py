@@ -19,6 +19,7 @@ from sitroom.model import (
     Event,
     FigureRange,
     Hypothesis,
+    IndicatorRule,
     MergeAction,
     Outlet,
     OutletFigures,
@@ -149,13 +150,21 @@ def hypothesis_row(h: Hypothesis, case: str, seq: int = 0) -> dict[str, Any]:
     return {
         "case_name": case, "key": h.key, "title": h.title, "description": h.description,
         "indicators": list(h.indicators), "seq": seq,
+        "rules": [_plain(r) for r in h.rules],
     }
+
+
+def _rule_from(data: Mapping[str, Any]) -> IndicatorRule:
+    test = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in data["test"])
+    return IndicatorRule(indicator=data["indicator"], scope=data["scope"], test=test,
+                         rating=data.get("rating", "C"), otherwise=data.get("otherwise", ""))
 
 
 def hypothesis_from(row: Row) -> Hypothesis:
     return Hypothesis(
         key=row["key"], title=row["title"], description=row["description"],
         indicators=tuple(row["indicators"]),
+        rules=tuple(_rule_from(r) for r in row.get("rules") or ()),
     )
 
 

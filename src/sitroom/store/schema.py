@@ -169,6 +169,7 @@ hypotheses = Table(
     Column("description", Text, nullable=False, default=""),
     Column("indicators", JSON, nullable=False),
     Column("seq", Integer, nullable=False, default=0),
+    Column("rules", JSON),  # list of IndicatorRule dicts; added by the analysis migration (5)
 )
 
 watches = Table(
@@ -404,3 +405,38 @@ sitreps = Table(
     Column("snapshot", JSON, nullable=False),
     Index("ix_sitreps_case_generated", "case_name", "generated_at"),
 )
+
+# --- analysis (migration 5): analyst evidence and decisions on proposed ratings ----------------
+
+evidence_notes = Table(
+    "evidence_notes", metadata,
+    Column("id", String, primary_key=True),
+    Column("case_name", String, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("rating", String, nullable=False),
+    Column("text", Text, nullable=False, default=""),
+    Column("evidence_date", Date),
+    Column("event_id", String),
+    Column("credibility", Float),
+    Column("relevance", Float, nullable=False, default=1.0),
+    Column("author", Text, nullable=False, default=""),
+    Column("created_at", UTCDateTime),
+    Index("ix_evidence_notes_case", "case_name"),
+)
+
+rating_decisions = Table(
+    "rating_decisions", metadata,
+    Column("id", String, primary_key=True),  # the proposed rating's id
+    Column("case_name", String, nullable=False),
+    Column("item", Text, nullable=False),
+    Column("hypothesis", String, nullable=False),
+    Column("status", String, nullable=False),  # confirmed, rejected
+    Column("rating", String, nullable=False, default=""),
+    Column("proposed", String, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime),
+    Index("ix_rating_decisions_case", "case_name"),
+)
+
+ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 5

@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sitroom.errors import StoreError
 from sitroom.store import migrations
 from sitroom.store.accounts import AccountStore
+from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.queries import QueryStore
@@ -14,7 +15,8 @@ from sitroom.store.reports import ReportStore
 from sitroom.store.sitreps import SitrepStore
 
 
-class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AccountStore, QueryStore):
+class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
+               AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

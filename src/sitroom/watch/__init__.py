@@ -1,0 +1,32 @@
+"""The watch stage: pure analysis over merged events and case data (no store, no I/O).
+
+Indicators and competing hypotheses
+-----------------------------------
+Build a ``CaseContext(case)`` once (population, outlet blocs and grades, actors' blocs), then:
+
+- ``indicators.compute_indicators(events, ctx, since, until, texts) -> Indicators``: the whole
+  period (``.total``) and each day (``.days``) as ``IndicatorSet``s — events by type, killed and
+  injured as summed ranges, peak crowd and mobilisation ratio, spread across admin1 regions,
+  elite moves, seizures of state buildings, attacks on foreign-owned property by owner country,
+  foreign government statements by bloc, coverage by outlet bloc and silent blocs. Every value
+  carries the ids of the events it counts. ``indicator_value(set, name)`` reads one by the names
+  that hypothesis rules use (``cases.rules.CASE_INDICATORS``).
+- ``hypotheses.assess(CaseEvidence(ctx, events, notes, decisions, texts), as_of,
+  confirmed_only) -> Assessment``: Heuer's ACH — ``.ranking``, ``.hypotheses`` (each a
+  ``HypothesisScore`` with ``key``, ``score`` = weighted inconsistency or None with
+  ``status`` "no evidence", ``evidence`` rows with rating, weights, diagnosticity and
+  proposed/confirmed status, and ``history`` replayed day by day), and ``.sensitivity`` (items
+  that, removed or flipped, change the ranking).
+- ``evidence.gather(...)`` / ``hypotheses.evidence_as_of(data, as_of)``: the evidence items with
+  their ratings; proposed ratings come from the hypotheses' indicator rules and have stable ids
+  (``evidence.proposal_id``) that an analyst confirms or rejects.
+
+- ``standing.standing(assessment, since, until) -> tuple[Standing, ...]``: for a report, each
+  hypothesis's score at the end of a period and before it, and the evidence of the period that
+  moved it; ``standing_lines`` writes it as lines (e.g. a situation report's ``Section``).
+
+``texts`` maps an event id to the sentences its claims were coded from (used to spot seizures
+of state buildings). The store side — loading a case's events, notes and decisions, recording
+analyst input — is ``sitroom.pipeline.analysis`` (``case_indicators``, ``case_assessment``,
+``list_evidence``, ``add_note``, ``decide``); shells call those.
+"""

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from sitroom.model import Alert, Case, Event, FigureRange, Outlet
+from sitroom.watch.context import CaseContext
+from sitroom.watch.indicators import IndicatorSet, in_period, indicator_set
 
 from .model import BlocCoverage, Changes, DayCount, Headline, Section, SituationReport
 
@@ -38,9 +40,7 @@ def family_of(event: Event) -> str:
 
 def in_window(events: Iterable[Event], since: date, until: date) -> list[Event]:
     """Dated, not rejected or unmerged events of the period, by date then id."""
-    kept = [e for e in events if e.event_date and since <= e.event_date <= until
-            and e.status not in ("rejected", "unmerged")]
-    return sorted(kept, key=lambda e: (e.event_date, e.id))
+    return in_period(events, since, until)
 
 
 def fingerprint(event: Event) -> str:
@@ -74,14 +74,17 @@ def build_report(case: Case, events: Sequence[Event], *, since: date, until: dat
                  reports_by_outlet: Mapping[str, int] | None = None,
                  alerts: Sequence[Alert] = (), previous: Mapping[str, str] | None = None,
                  previous_time: datetime | None = None, sections: Sequence[Section] = (),
-                 key_events: int = KEY_EVENTS) -> SituationReport:
-    """The report of ``case`` from ``since`` to ``until`` (inclusive) over these events."""
+                 texts: Mapping[str, str] | None = None, key_events: int = KEY_EVENTS
+                 ) -> SituationReport:
+    """The report of ``case`` from ``since`` to ``until`` (inclusive) over these events.
+
+    ``texts`` (event id -> coded sentences) lets the indicators find seizures of buildings."""
     chosen = in_window(events, since, until)
     reports_by_outlet = dict(reports_by_outlet or {})
     return SituationReport(
         case=case.name, title=case.title or case.name, since=since, until=until,
         generated=generated, countries=case.countries,
-        headline=headline(chosen, case.population),
+        headline=headline(chosen, indicator_set(chosen, CaseContext(case), since, until, texts)),
         timeline=timeline(chosen),
         regions=tuple(Counter(e.admin1 for e in chosen if e.admin1).most_common()),
         places=places(chosen),
@@ -98,32 +101,36 @@ def build_report(case: Case, events: Sequence[Event], *, since: date, until: dat
     )
 
 
-def headline(events: Sequence[Event], population: int | None) -> tuple[Headline, ...]:
-    """Counts and ranges: each event's reconciled (lowest) figure summed, and the spread."""
+def headline(events: Sequence[Event], totals: IndicatorSet) -> tuple[Headline, ...]:
+    """The watch stage's indicators of the period, as the figures a reader looks at first."""
     single = sum(1 for e in events if e.corroboration and e.corroboration.single_source)
     rows = [Headline("Events", str(len(events)),
                      f"{single} rest on a single source" if events else "none in the period")]
-    for key, label in (("fatalities", "Killed"), ("injuries", "Injured"),
-                       ("arrests", "Arrested")):
-        value, low, high = _sum(getattr(e, key) for e in events)
-        if high:
-            rows.append(Headline(label, _range(value, low, high),
-                                 "sum of each event's lowest report; range of all reports"))
-    peak = max(events, key=lambda e: _fig(e.crowd_size)[2] or 0, default=None)
-    if peak is not None and peak.crowd_size and (peak.crowd_size.high or peak.crowd_size.value):
-        crowd = peak.crowd_size
-        low = crowd.value or crowd.low or crowd.high or 0
-        high = crowd.high or low
-        note = f"{peak.event_date} at {peak.location or peak.admin1 or peak.country or '?'}"
-        value = _range(low, low, high)
-        if population:
-            shares = sorted({_share(low, population), _share(high, population)})
+    for span, label in ((totals.killed, "Killed"), (totals.injured, "Injured")):
+        if span.high:
+            rows.append(Headline(label, _range(span.low, span.high),
+                                 f"sum over {len(span.event_ids)} events of the lowest and the "
+                                 "highest figure any outlet gave"))
+    crowd = totals.peak_crowd
+    if crowd.low is not None:
+        value = _range(crowd.low, crowd.high or crowd.low)
+        note = f"{crowd.event_date}"
+        if crowd.ratio_low is not None:
+            shares = sorted({_share(crowd.ratio_low), _share(crowd.ratio_high or crowd.ratio_low)})
             value += f" ({'–'.join(shares)} of the population)"
-            note += f"; population {population:,}"
+            note += f"; population {crowd.population:,}"
         rows.append(Headline("Peak crowd", value, note))
-    regions = {e.admin1 for e in events if e.admin1}
-    if regions:
-        rows.append(Headline("Regions with events", str(len(regions)), ", ".join(sorted(regions))))
+    if totals.spread_admin1:
+        rows.append(Headline("Regions with unrest", str(len(totals.spread_admin1)),
+                             ", ".join(c.key for c in totals.spread_admin1)))
+    for counts, label in ((totals.elite_moves, "Elite moves"),
+                          (totals.foreign_property, "Attacks on foreign-owned property"),
+                          (totals.foreign_statements, "Foreign government statements")):
+        if counts:
+            rows.append(Headline(label, str(sum(c.count for c in counts)),
+                                 ", ".join(f"{c.key.replace('_', ' ')} {c.count}" for c in counts)))
+    if totals.seizures:
+        rows.append(Headline("Seizures of state buildings", str(len(totals.seizures)), ""))
     contested = sum(1 for e in events if _disputed(e))
     rows.append(Headline("Contested figures", str(contested),
                          "events whose outlets' figures disagree"))
@@ -188,24 +195,13 @@ def _fig(f: FigureRange | None) -> tuple[int | None, int | None, int | None]:
     return (f.value, f.low, f.high)
 
 
-def _sum(figures: Iterable[FigureRange | None]) -> tuple[int, int, int]:
-    value = low = high = 0
-    for f in figures:
-        if f is None:
-            continue
-        v = f.value or 0
-        value += v
-        low += f.low if f.low is not None else v
-        high += f.high if f.high is not None else v
-    return value, low, high
-
-
-def _range(value: int, low: int, high: int) -> str:
+def _range(low: int, high: int) -> str:
+    """The conservative figure first, then the spread the outlets gave."""
     if high and high != low:
-        return f"{value:,} (reports {low:,}–{high:,})"
-    return f"{value:,}"
+        return f"{low:,} (reports {low:,}–{high:,})"
+    return f"{low:,}"
 
 
-def _share(n: int, population: int) -> str:
-    pct = 100 * n / population
+def _share(ratio: float) -> str:
+    pct = 100 * ratio
     return f"{pct:.2f}%" if pct >= 0.01 else f"{pct:.4f}%"

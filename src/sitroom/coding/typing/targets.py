@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from sitroom.coding.gazetteer import demonyms, stem_demonym
-from sitroom.coding.places import norm
+from sitroom.coding.places.gazetteer import default_gazetteer
+from sitroom.coding.places.names import norm
+from sitroom.coding.places.tables import demonyms, stem_demonym
 
 __all__ = ["target_owner", "target_owners"]
 
@@ -54,8 +55,6 @@ def _demonym_iso(word: str) -> str | None:
 
 
 def _country_name_iso(name: str) -> str | None:
-    from sitroom.coding.gazetteer import default_gazetteer
-
     return default_gazetteer().country_of(name, "en")
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitroom.coding.figure_words import (
+from sitroom.coding.figures.numbers import Quantity, _Tok, find_quantities, tokenize
+from sitroom.coding.figures.words import (
     _AGENTS,
     _AND,
     _APPOSITION,
@@ -44,7 +45,6 @@ from sitroom.coding.figure_words import (
     _is_crowd_head,
     _is_person,
 )
-from sitroom.coding.numbers import Quantity, _Tok, find_quantities, tokenize
 from sitroom.model import CrowdSize
 
 __all__ = ["Figures", "extract_figures"]

@@ -15,8 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitroom.coding.place_tables import _CYR, demonyms, stem_demonym
-from sitroom.coding.places import (
+from sitroom.coding.places.names import (
     FACILITIES,
     INSTITUTIONS,
     NAME_OK_AFTER,
@@ -31,7 +30,8 @@ from sitroom.coding.places import (
     skeleton,
     words,
 )
-from sitroom.coding.small_places import _REGION_WORDS, SmallPlaces
+from sitroom.coding.places.small import _REGION_WORDS, SmallPlaces
+from sitroom.coding.places.tables import _CYR, demonyms, stem_demonym
 
 __all__ = ["Gazetteer", "Place", "default_gazetteer", "demonyms", "stem_demonym"]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sitroom.coding.actors import ActorRef
+from sitroom.coding.actors.resolver import ActorRef
 
 _DEMO_VIOLENCE = frozenset({"riot", "stone", "burn", "storm", "vandal", "loot", "barricade",
                             "capture"})
-_REMOTE = ("chemical", "suicide", "air", "shell", "ied", "grenade")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.coding.places import (
+from sitroom.coding.places.names import (
     STOP,
     Place,
     ky_stem,
@@ -39,16 +39,6 @@ class _Entry:
     lat: float | None
     lon: float | None
     population: int
-
-
-@dataclass(frozen=True)
-class _Hit:
-    entry: int
-    start: int
-    end: int
-    word_end: int  # index of the word after the match
-    primary: bool
-    exact: bool
 
 
 def _read_json(name: str) -> dict:

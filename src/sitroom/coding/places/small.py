@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sitroom.coding.place_tables import _CYR, PlaceTables, _Entry, demonyms, stem_demonym
-from sitroom.coding.places import (
+from sitroom.coding.places.names import (
     SMALL_CUES_AFTER,
     SMALL_CUES_BEFORE,
     STOP,
@@ -23,6 +22,7 @@ from sitroom.coding.places import (
     sentence_start,
     skeleton,
 )
+from sitroom.coding.places.tables import _CYR, PlaceTables, _Entry, demonyms, stem_demonym
 
 _RU_SETTLEMENT = {"селе", "села", "деревне", "деревни", "поселке", "поселка", "кишлаке",
                   "кишлака", "аиле", "аила", "айыле", "районе", "района", "городке", "айылы",

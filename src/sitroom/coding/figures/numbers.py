@@ -216,7 +216,6 @@ _KY_HUNDRED = {"жүздөн", "жүзгө", "жүздөй", "жүздүн", "ж
 _KY_COUNTED = {"адам", "киши", "ашык", "ашуун", "жакын", "чамасы", "адамды", "кишини"}
 _KY_AFTER_LOWER = {"ашык", "ашуун", "көп"}  # "100дөн ашык" = more than 100
 _KY_AFTER_APPROX = {"жакын", "чамалуу", "чамасында"}
-_EN_AFTER_LOWER = {"plus", "or more", "and more"}
 
 
 def _ky_stem(word: str) -> str:

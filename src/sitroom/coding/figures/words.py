@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitroom.coding.numbers import _Tok
+from sitroom.coding.figures.numbers import _Tok
 
 FATAL, INJURY, ARREST, CROWD = "fatalities", "injuries", "arrests", "crowd_size"
 
