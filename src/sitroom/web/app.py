@@ -51,7 +51,7 @@ class Room:
     session_hours: int = 12
     templates: Any = field(default=None, repr=False)
     cache: Any = field(default=None, repr=False)  # a VersionedCache
-    analysis: bool = False  # the factions, hypotheses and alerts pages are served
+    analysis: tuple[str, ...] = ()  # which analysis pages beyond hypotheses are served
     _only_case: tuple[float, str] = (0.0, "")
 
     def only_case(self) -> str:
@@ -88,7 +88,14 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from sitroom.errors import SitroomError
-    from sitroom.web import errors, routes_events, routes_outlets, routes_room, routes_tips
+    from sitroom.web import (
+        errors,
+        routes_events,
+        routes_hypotheses,
+        routes_outlets,
+        routes_room,
+        routes_tips,
+    )
 
     settings = settings or Settings()
     room = Room(
@@ -137,7 +144,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     app.add_exception_handler(StarletteHTTPException, errors.http_error)
     app.add_exception_handler(RequestValidationError, errors.validation_error)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_room, routes_events, routes_outlets, routes_tips):
+    for module in (routes_room, routes_events, routes_outlets, routes_tips, routes_hypotheses):
         app.include_router(module.router)
     return app
 

@@ -9,7 +9,7 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from sitroom.errors import InputError, MergeError, NotFound, SitroomError
+from sitroom.errors import AnalysisError, InputError, MergeError, NotFound, SitroomError
 
 log = logging.getLogger("sitroom.web")
 
@@ -43,7 +43,7 @@ def error_response(request: Request, status: int, message: str) -> Response:
 async def sitroom_error(request: Request, exc: SitroomError) -> Response:
     if isinstance(exc, NotFound):
         return error_response(request, 404, str(exc))
-    if isinstance(exc, InputError | MergeError):
+    if isinstance(exc, InputError | MergeError | AnalysisError):
         return error_response(request, 400, str(exc))
     log.exception("request %s failed", request.url.path)
     return error_response(request, 500, "the store could not answer; see the server log")
