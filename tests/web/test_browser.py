@@ -145,6 +145,14 @@ def test_outlets_page(page_as, artifacts):
     page.screenshot(path=str(artifacts / "outlets.png"), full_page=True)
 
 
+def test_hypotheses_page(page_as, artifacts):
+    page = page_as("viewer")
+    page.goto(f"/cases/{CASE}/hypotheses")
+    assert page.locator("#ranking .figure").count() >= 2
+    assert page.locator("#acd tbody tr").count() > 5
+    page.screenshot(path=str(artifacts / "hypotheses.png"), full_page=True)
+
+
 def test_anonymous_visitor_is_sent_to_sign_in(page_as):
     page = page_as(None)
     page.goto(f"/cases/{CASE}/events")

@@ -356,3 +356,16 @@ def test_login_page_survives_hostile_next(client):
     r = client.get("/login", params={"next": '"><script>alert(1)</script>'})
     assert r.status_code == 200 and "<script>alert(1)" not in r.text
     login(client, "viewer")
+
+
+def test_what_changed_since_the_last_look(signed_in, client):
+    viewer = signed_in("admin")  # an account no other test signs in with to the overview
+    first = viewer.get(f"/api/cases/{CASE}").json()
+    assert first["changes"] is None  # first look: everything is new
+    text = "Sample tip (test of changes): a second crowd gathered at the same square in Osh."
+    r = client.post("/api/tips", json={"text": text, "case": CASE})
+    assert r.status_code == 201
+    second = viewer.get(f"/api/cases/{CASE}").json()
+    assert second["changes"]["reports"].get("tip", 0) >= 1
+    third = viewer.get(f"/api/cases/{CASE}").json()
+    assert third["changes"]["reports"] == {}  # nothing new since the second look
