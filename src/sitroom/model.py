@@ -21,7 +21,9 @@ ACTOR_KINDS = (
     "person", "party", "coalition", "faction", "state-body", "foreign-state", "company", "asset",
     "organisation", "group",
 )
-TIE_RELATIONS = ("member_of", "leads", "allied_with", "opposes", "supports", "backed_by", "owns")
+TIE_RELATIONS = ("member_of", "leads", "allied_with", "opposes", "supports", "backed_by", "owns",
+                 "negotiates_with", "hosts_base", "concerned_about")
+TIE_STATUSES = ("proposed", "accepted", "rejected")  # of a tie proposed from coded events
 REPORT_KINDS = ("article", "tip", "import", "document")
 REVIEW_STATUSES = ("unreviewed", "accepted", "rejected", "more_info")  # more_info: ask sender
 
@@ -116,6 +118,35 @@ class IndicatorRule(_Plain):
     test: tuple[tuple[str, Any], ...]
     rating: str = "C"  # CC, C, N, I or II
     otherwise: str = ""
+
+
+@dataclass(frozen=True)
+class ProposedTie(_Plain):
+    """A tie (or the end of a role) that a rule read in coded events, for an analyst to decide.
+
+    ``ends`` marks a proposal that a role held ends on ``end`` (a resignation, a release) rather
+    than a new tie. ``id`` is stable for what is proposed, so proposing again over the same events
+    keeps earlier decisions. Accepted proposals join the case's ties in the faction picture.
+    """
+
+    id: str
+    case: str
+    source: str
+    relation: str
+    target: str
+    start: date | None
+    end: date | None = None
+    ends: bool = False
+    rule: str = ""
+    note: str = ""
+    event_ids: tuple[str, ...] = ()
+    report_ids: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # the coded sentences the rule read
+    confidence: float = 0.0
+    status: str = "proposed"  # one of TIE_STATUSES
+    decided_by: str = ""
+    decided_at: datetime | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)

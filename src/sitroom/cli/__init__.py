@@ -34,6 +34,8 @@ COMMAND_MODULES = (
     "sitroom.cli.evaluate",
     "sitroom.cli.indicators",
     "sitroom.cli.hypotheses",
+    "sitroom.cli.factions",
+    "sitroom.cli.ties",
     "sitroom.cli.serve",
     "sitroom.cli.users",
 )

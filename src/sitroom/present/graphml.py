@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from sitroom.model import Actor, Tie
@@ -15,8 +15,18 @@ EDGE_KEYS = (("relation", "string"), ("start", "string"), ("end", "string"),
              ("note", "string"), ("evidence", "string"))
 
 
-def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO) -> int:
-    """Write the graph (ties to unknown actors get a bare node); returns the number of edges."""
+def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO,
+                  node_data: Mapping[str, Mapping[str, str]] | None = None,
+                  edge_data: Sequence[Mapping[str, str]] | None = None) -> int:
+    """Write the graph (ties to unknown actors get a bare node); returns the number of edges.
+
+    ``node_data`` (by actor key) and ``edge_data`` (one mapping per tie, in order) add string
+    attributes beyond the standard ones (a faction picture adds ``camp``, ``side``, ``origin``…).
+    """
+    node_data = node_data or {}
+    edge_data = edge_data or [{} for _ in ties]
+    node_extra = sorted({k for d in node_data.values() for k in d} - {n for n, _ in NODE_KEYS})
+    edge_extra = sorted({k for d in edge_data for k in d} - {n for n, _ in EDGE_KEYS})
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}graphml")
     for name, kind in NODE_KEYS:
@@ -25,6 +35,10 @@ def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO) -> 
     for name, kind in EDGE_KEYS:
         ET.SubElement(root, f"{{{NS}}}key", id=f"e_{name}", attrib={
             "for": "edge", "attr.name": name, "attr.type": kind})
+    for prefix, what, names in (("n", "node", node_extra), ("e", "edge", edge_extra)):
+        for name in names:
+            ET.SubElement(root, f"{{{NS}}}key", id=f"{prefix}_{name}", attrib={
+                "for": what, "attr.name": name, "attr.type": "string"})
     graph = ET.SubElement(root, f"{{{NS}}}graph", id="actors", edgedefault="directed")
     known = {a.key: a for a in actors}
     for t in ties:
@@ -37,8 +51,9 @@ def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO) -> 
         values = {"name": a.name, "kind": a.kind, "country": a.country,
                   "inter": a.inter, "aliases": "; ".join(a.aliases),
                   "description": a.description}
-        for name, _ in NODE_KEYS:
-            if values[name] not in (None, ""):
+        values.update({k: v for k, v in node_data.get(key, {}).items() if k in node_extra})
+        for name in [n for n, _ in NODE_KEYS] + node_extra:
+            if values.get(name) not in (None, ""):
                 ET.SubElement(node, f"{{{NS}}}data", key=f"n_{name}").text = str(values[name])
     n = 0
     for i, t in enumerate(ties):
@@ -49,8 +64,9 @@ def write_graphml(actors: Sequence[Actor], ties: Sequence[Tie], out: TextIO) -> 
         values = {"relation": t.relation, "start": t.start.isoformat() if t.start else "",
                   "end": t.end.isoformat() if t.end else "", "note": t.note,
                   "evidence": "; ".join(t.evidence)}
-        for name, _ in EDGE_KEYS:
-            if values[name]:
+        values.update({k: v for k, v in edge_data[i].items() if k in edge_extra})
+        for name in [n for n, _ in EDGE_KEYS] + edge_extra:
+            if values.get(name):
                 ET.SubElement(edge, f"{{{NS}}}data", key=f"e_{name}").text = values[name]
         n += 1
     ET.indent(root)

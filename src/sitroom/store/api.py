@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sitroom.model import (
     Actor,
@@ -21,6 +21,7 @@ from sitroom.model import (
     Hypothesis,
     MergeAction,
     Outlet,
+    ProposedTie,
     RatingDecision,
     Report,
     Tie,
@@ -240,3 +241,15 @@ class Store(Protocol):
         """Record (or replace) the decision on one proposed rating."""
 
     def list_rating_decisions(self, case: str | None = None) -> list[RatingDecision]: ...
+    # ties proposed from coded events (sitroom.store.proposals)
+    def save_proposals(self, case: str, proposals: Sequence[ProposedTie],
+                       at: datetime | None = None) -> Any:
+        """Store a run's proposals; decided ones keep their decision, stale undecided go."""
+
+    def list_proposals(self, case: str | None = None,
+                       status: str | None = None) -> list[ProposedTie]: ...
+    def get_proposal(self, ref: str) -> ProposedTie:
+        """By id or unambiguous prefix; an unknown id raises AnalysisError listing known ones."""
+
+    def decide_proposal(self, ref: str, status: str, by: str = "", reason: str = "",
+                        at: datetime | None = None) -> ProposedTie: ...

@@ -52,6 +52,9 @@ def _analysis_tables(conn: Connection) -> None:
     """Hypothesis indicator rules, analyst evidence notes and decisions on proposed ratings."""
     add_column_if_missing(conn, "hypotheses", schema.hypotheses.c.rules)
     schema.metadata.create_all(conn, tables=list(schema.ANALYSIS_TABLES), checkfirst=True)
+def _faction_tables(conn: Connection) -> None:
+    """Ties proposed from coded events, with the analyst's decisions."""
+    schema.metadata.create_all(conn, tables=list(schema.FACTION_TABLES), checkfirst=True)
 
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -62,7 +65,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     (3, "events indexed by country and date (merge candidates)", _index_events_by_place_and_date),
     (4, "situation reports published, for what changed since the last one", _create_sitreps),
     (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
-    (6, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
+    (6, "ties proposed from coded events, with decisions", _faction_tables),
+    (7, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
      create_account_tables),
 )
 

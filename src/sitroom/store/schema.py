@@ -440,3 +440,31 @@ rating_decisions = Table(
 )
 
 ANALYSIS_TABLES = (evidence_notes, rating_decisions)  # created by migration 5
+
+# --- factions (migration 6): ties proposed from coded events and the analyst's decisions --------
+
+proposed_ties = Table(
+    "proposed_ties", metadata,
+    Column("id", String, primary_key=True),  # stable for what is proposed (watch/ties.py)
+    Column("case_name", String, nullable=False),
+    Column("source", String, nullable=False),
+    Column("relation", String, nullable=False),
+    Column("target", String, nullable=False, default=""),
+    Column("start_date", Date),
+    Column("end_date", Date),
+    Column("ends", Boolean, nullable=False, default=False),  # ends a role rather than a new tie
+    Column("rule", Text, nullable=False, default=""),
+    Column("note", Text, nullable=False, default=""),
+    Column("event_ids", JSON, nullable=False),
+    Column("report_ids", JSON, nullable=False),
+    Column("evidence", JSON, nullable=False),  # the coded sentences read
+    Column("confidence", Float, nullable=False, default=0.0),
+    Column("status", String, nullable=False, default="proposed"),  # proposed/accepted/rejected
+    Column("decided_by", Text, nullable=False, default=""),
+    Column("decided_at", UTCDateTime),
+    Column("reason", Text, nullable=False, default=""),
+    Column("proposed_at", UTCDateTime),
+    Index("ix_proposed_ties_case", "case_name", "status"),
+)
+
+FACTION_TABLES = (proposed_ties,)  # created by migration 6

@@ -10,13 +10,14 @@ from sitroom.store.accounts import AccountStore
 from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
+from sitroom.store.proposals import ProposalStore
 from sitroom.store.queries import QueryStore
 from sitroom.store.reports import ReportStore
 from sitroom.store.sitreps import SitrepStore
 
 
 class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
-               AccountStore, QueryStore):
+               ProposalStore, AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

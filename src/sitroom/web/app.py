@@ -91,6 +91,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     from sitroom.web import (
         errors,
         routes_events,
+        routes_factions,
         routes_hypotheses,
         routes_outlets,
         routes_room,
@@ -107,6 +108,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     )
     room.templates = _templates()
     room.cache = VersionedCache(maxsize=64, ttl=30.0)
+    room.analysis = ("factions",)
     app = FastAPI(title="sitroom", version="0.1.0", docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="The situation room's JSON API: each page's data, and the "
@@ -144,7 +146,8 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     app.add_exception_handler(StarletteHTTPException, errors.http_error)
     app.add_exception_handler(RequestValidationError, errors.validation_error)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_room, routes_events, routes_outlets, routes_tips, routes_hypotheses):
+    for module in (routes_room, routes_events, routes_outlets, routes_tips, routes_hypotheses,
+                   routes_factions):
         app.include_router(module.router)
     return app
 
