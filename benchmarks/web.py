@@ -199,7 +199,11 @@ def main(argv: list[str]) -> int:
         stats = asyncio.run(_load(base, token, args.clients, args.seconds))
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         log.close()
     load = os.getloadavg()
     print(f"\n{args.events:,} events, {args.clients} clients, {args.seconds:.0f} s, "
