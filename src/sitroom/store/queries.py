@@ -212,7 +212,7 @@ class QueryStore(SqlBase):
 
     def event_totals(self, f: EventFilter) -> dict:
         """Headline figures: events, killed and injured (conservative sum .. highest reported),
-        and the largest crowd with its event."""
+        and the largest crowd in the case's own countries with its event."""
         c = events.c
         cond = and_(true(), *self._where(f, self._text_reports(f)))
         stmt = select(func.count(),
@@ -222,9 +222,10 @@ class QueryStore(SqlBase):
                       func.coalesce(func.sum(func.coalesce(c.injuries_high, c.injuries)), 0),
                       func.min(c.event_date), func.max(c.event_date),
                       func.sum(case((c.independent_outlets <= 1, 1), else_=0))).where(cond)
+        home = c.iso3.in_(list(f.countries)) if f.countries else true()  # a rally abroad
         peak = (select(c.id, c.crowd_size, c.crowd_size_low, c.crowd_size_high, c.event_date,
-                       c.location)
-                .where(cond, c.crowd_size_high.is_not(None))
+                       c.location)  # is no mobilisation at home
+                .where(cond, home, c.crowd_size_high.is_not(None))
                 .order_by(c.crowd_size_high.desc(), c.id).limit(1))
         with self._read() as conn:
             n, fat, fat_hi, inj, inj_hi, first, last, single = conn.execute(stmt).one()
