@@ -76,5 +76,6 @@ def test_demo_ends_by_writing_a_situation_report(demo):
     text = html.read_text(encoding="utf-8")
     assert "Situation report: Kyrgyzstan" in text and "of the population" in text
     assert "Competing hypotheses" in text and "popular-uprising" in text
+    assert "Factions and their backers" in text and "Government" in text
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert str(html) in format_summary(summary)

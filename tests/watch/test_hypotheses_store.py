@@ -106,7 +106,7 @@ def test_bad_notes_are_refused_and_nothing_is_stored(url):
 
 def test_unknown_case_and_rating_id_are_clear_errors(url):
     with open_store(url) as store:
-        with pytest.raises(AnalysisError, match=r"no case 'atlantis'.*stored cases: sample-case"):
+        with pytest.raises(AnalysisError, match=r"unknown case 'atlantis'.*: sample-case"):
             case_assessment(store, "atlantis")
         with pytest.raises(AnalysisError, match="no proposed rating 'r-0000'"):
             decide(store, "r-0000", "confirmed")

@@ -38,7 +38,8 @@ def parse_day(text: str | None) -> date | None:
 
 def cmd_factions(args, ctx) -> int:
     """Print the faction picture (or one actor's page) in the chosen format."""
-    from sitroom.pipeline.factions import actor_profile_of, faction_picture_of, resolve_case
+    from sitroom.pipeline.analysis import resolve_case
+    from sitroom.pipeline.factions import actor_profile_of, faction_picture_of
     from sitroom.present import factions as show
 
     day = parse_day(args.as_of)

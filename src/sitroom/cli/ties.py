@@ -31,7 +31,8 @@ def register(subparsers) -> None:
 
 def cmd_proposed(args, ctx) -> int:
     """Run the rules (unless --no-refresh), store the result, list the selected proposals."""
-    from sitroom.pipeline.factions import propose, resolve_case
+    from sitroom.pipeline.analysis import resolve_case
+    from sitroom.pipeline.factions import propose
     from sitroom.present import factions as show
     from sitroom.watch.actor_names import find_actor
 

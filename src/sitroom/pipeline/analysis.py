@@ -33,7 +33,7 @@ def resolve_case(store: Store, name: str | None) -> Case:
     try:
         return store.get_case(name)
     except NotFound:
-        raise AnalysisError(f"no case {name!r} in the store; stored cases: "
+        raise AnalysisError(f"unknown case {name!r}; stored cases: "
                             + (", ".join(names) or "none (sitroom case load NAME)")) from None
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sitroom.errors import AnalysisError, NotFound
 from sitroom.model import Case, Claim, Event, ProposedTie
+from sitroom.pipeline.analysis import resolve_case
 from sitroom.store.api import Store
 from sitroom.store.proposals import ProposalCounts
 from sitroom.watch.factions import FactionPicture, faction_picture
@@ -32,21 +32,6 @@ class FactionInputs:
         """The latest event date, else the case's end: the default ``--as-of``."""
         days = [e.event_date for e in self.events if e.event_date]
         return max(days) if days else self.case.end
-
-
-def resolve_case(store: Store, name: str | None) -> Case:
-    """The named stored case, or the only one; an unknown or missing name lists those stored."""
-    cases = store.list_cases()
-    if name is None:
-        if len(cases) == 1:
-            return cases[0]
-        known = ", ".join(c.name for c in cases) or "none (run `sitroom case load NAME`)"
-        raise AnalysisError(f"name a case with --case; stored cases: {known}")
-    try:
-        return store.get_case(name)
-    except NotFound:
-        known = ", ".join(c.name for c in cases) or "none (run `sitroom case load NAME`)"
-        raise AnalysisError(f"unknown case {name!r}; stored cases: {known}") from None
 
 
 def load_inputs(store: Store, case: str | None) -> FactionInputs:

@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sitroom.pipeline.analysis import load_evidence, resolve_case
+from sitroom.pipeline.factions import faction_picture_of, propose
+from sitroom.present.factions import summary_lines
 from sitroom.present.sitrep import Section, SituationReport, build_report, snapshot, write_report
 from sitroom.present.sitrep.build import in_window
 from sitroom.store.api import ReportQuery, Store
@@ -40,7 +42,8 @@ def publish_report(store: Store, case_name: str, *, since: date | None = None,
         case, events, since=since, until=until, generated=now, outlets=outlets,
         reports_by_outlet=reports_by_outlet, alerts=store.list_alerts(),
         previous=last.snapshot if last else None, previous_time=last.generated if last else None,
-        sections=analysis_sections(data, since, until), texts=data.texts,
+        sections=[*faction_sections(store, case.name, until),
+                  *analysis_sections(data, since, until)], texts=data.texts,
     )
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,3 +61,16 @@ def analysis_sections(data: CaseEvidence, since: date, until: date) -> list[Sect
         note="Heuer's analysis of competing hypotheses: the lower the weighted inconsistency, "
              "the better the evidence fits. Ratings marked proposed come from the hypotheses' "
              "indicators and wait for an analyst (sitroom hypotheses, sitroom evidence).")]
+
+
+def faction_sections(store: Store, case: str, until: date) -> list[Section]:
+    """The camps, their leaders and foreign involvement on the last day of the period.
+
+    Proposes ties from the events first (idempotent; decisions already taken are kept), so the
+    picture includes what the events show, each proposed tie labelled as such."""
+    propose(store, case)
+    picture = faction_picture_of(store, case, as_of=until, with_proposed=True)
+    return [Section(f"Factions and their backers on {until}", tuple(summary_lines(picture)),
+                    note="From the case's dated ties and the ties read in the events; those "
+                         "not yet accepted by an analyst are marked proposed "
+                         "(sitroom ties proposed|accept|reject).")]

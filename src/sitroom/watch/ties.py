@@ -156,6 +156,22 @@ class _Reader:
                 bodies.setdefault(t.relation, {}).setdefault(t.target, 0)
                 bodies[t.relation][t.target] += 1
         self.body_of = {r: max(b, key=b.__getitem__) for r, b in bodies.items()}
+        self._mentions: dict[str, list[Mention]] = {}
+        self._leaders: dict[tuple[date, tuple[str, ...]], list[str]] = {}
+
+    def mentions(self, text: str) -> list[Mention]:
+        """``ActorIndex.mentions``, once per sentence (several rules read the same one)."""
+        if text not in self._mentions:
+            self._mentions[text] = self.index.mentions(text)
+        return self._mentions[text]
+
+    def leaders(self, day: date, sides: tuple[str, ...]) -> list[str]:
+        """The leaders of the camps of these sides on ``day`` (from the case's ties)."""
+        if (day, sides) not in self._leaders:
+            picture = faction_picture(self.case, day)
+            self._leaders[day, sides] = [c.leader for c in picture.camps
+                                         if c.side in sides and c.leader]
+        return self._leaders[day, sides]
 
     def add(self, rule: str, source: str | None, relation: str, target: str | None,
             event: Event, claim: Claim | None, weight: float = 1.0, **extra) -> None:
@@ -175,7 +191,7 @@ class _Reader:
 
     def freed(self, event: Event) -> None:
         for claim, text in _sentences(event, self.claims):
-            mentions = self.index.mentions(text)
+            mentions = self.mentions(text)
             freed = [m.actor for m in _near(text, _FREE, mentions)
                      if self.index.kind(m.actor) == "person"]
             freed = list(dict.fromkeys(freed or self.people(event)))
@@ -191,7 +207,7 @@ class _Reader:
     def supporters(self, event: Event) -> None:
         for claim, text in _sentences(event, self.claims):
             cues = list(_SUPPORTERS.finditer(text))
-            for m in self.index.mentions(text):
+            for m in self.mentions(text) if cues else ():
                 # "supporters of X" / "сторонники X" / "X's supporters", nothing between
                 if self.index.kind(m.actor) == "person" and any(
                         0 <= m.start - c.end() <= 4 or 0 <= c.start() - m.end <= 3
@@ -203,7 +219,7 @@ class _Reader:
         for claim, text in _sentences(event, self.claims):
             if event.plover_type != "CONSULT" and not _TALKS.search(text):
                 continue
-            mentions = self.index.mentions(text)
+            mentions = self.mentions(text)
             consult = event.plover_type == "CONSULT"
             near = mentions if consult else _near(text, _TALKS, mentions)
             named = [self.index.resolve(event.actor1, event.inter1)] + [m.actor for m in near]
@@ -216,10 +232,9 @@ class _Reader:
             people = [k for k in others if self.index.kind(k) == "person"]
             others = people or others  # "the president's office of Russia" is no counterpart
             if _ALL_SIDES.search(text) or _ALL_OPPOSITION.search(text):
-                picture = faction_picture(self.case, event.event_date or date.min)
                 sides = ("opposition",) if _ALL_OPPOSITION.search(text) and not \
                     _ALL_SIDES.search(text) else ("government", "opposition")
-                others += [c.leader for c in picture.camps if c.side in sides and c.leader]
+                others += self.leaders(event.event_date or date.min, sides)
             for f in foreign[:1]:
                 for other in dict.fromkeys(others):
                     self.add("talks", f, "negotiates_with", other, event, claim,
@@ -250,7 +265,7 @@ class _Reader:
         for claim, text in _sentences(event, self.claims):
             if _NOT_DONE.search(text):
                 continue
-            mentions = self.index.mentions(text)
+            mentions = self.mentions(text)
             people = self.people(event) or [m.actor for m in mentions
                                             if self.index.kind(m.actor) == "person"]
             if not people:
