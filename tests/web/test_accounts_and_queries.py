@@ -181,3 +181,44 @@ def test_points_fall_in_their_admin1_region():
     assert geo.region_of(37.6, 55.75, kgz) is None
     assert geo.regions("../etc") == () and geo.shapes("X1Y")["features"] == []
 
+
+
+def test_cache_keeps_versioned_entries_and_computes_once():
+    import threading
+
+    from sitroom.web.cache import VersionedCache
+
+    now = [0.0]
+    cache = VersionedCache(maxsize=4, ttl=10, clock=lambda: now[0])
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get("a", 1, compute) == 1
+    now[0] = 1000  # long past the ttl: a versioned entry stays while its version holds
+    assert cache.get("a", 1, compute) == 1
+    assert cache.get("a", 2, compute) == 2  # the version moved
+    assert cache.get("b", None, compute) == 3
+    assert cache.get("b", None, compute) == 3
+    now[0] = 1011
+    assert cache.get("b", None, compute) == 4  # unversioned entries expire
+    started = threading.Barrier(8)
+    slow_calls = []
+
+    def slow():
+        slow_calls.append(1)
+        threading.Event().wait(0.2)
+        return "done"
+
+    def ask():
+        started.wait()
+        assert cache.get("c", 1, slow) == "done"
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(slow_calls) == 1
