@@ -153,6 +153,20 @@ def test_hypotheses_page(page_as, artifacts):
     page.screenshot(path=str(artifacts / "hypotheses.png"), full_page=True)
 
 
+def test_factions_page_with_its_date_control(page_as, artifacts):
+    page = page_as("viewer")
+    page.goto(f"/cases/{CASE}/factions?as_of=2020-10-16")
+    assert page.locator("#faction-graph rect.g-node").count() > 5
+    assert page.locator("#faction-graph path.g-edge").count() > 3
+    page.screenshot(path=str(artifacts / "factions.png"), full_page=True)
+    page.click("form.datebar a:has-text('2020-10-15')")
+    page.wait_for_url("**as_of=2020-10-15")
+    assert "2020-10-15" in page.inner_text("h1")
+    page.locator(".camp a").first.click()
+    page.wait_for_selector("#spells")
+    assert page.locator("#roles").count() == 1
+
+
 def test_anonymous_visitor_is_sent_to_sign_in(page_as):
     page = page_as(None)
     page.goto(f"/cases/{CASE}/events")
