@@ -18,6 +18,7 @@ from sitroom.web.pages import Form, Reader, one, twin
 from sitroom.web.render import holder, page
 
 router = APIRouter()
+LOOK_EVERY = timedelta(minutes=1)  # "last looked" is kept to the minute
 
 
 def load_case(request: Request, name: str) -> Case:
@@ -55,8 +56,9 @@ def case_overview(request: Request, case: str, user: Reader) -> dict:
     looked = room.store.last_looked(user.name, case) if user else None
     data = ov.overview(room.store, the_case, looked, case_alerts(room.store, the_case),
                        case_figures(request, the_case))
-    if user:
-        room.store.set_last_looked(user.name, case, room.clock())
+    now = room.clock()
+    if user and (looked is None or now - looked > LOOK_EVERY):  # not a write per request
+        room.store.set_last_looked(user.name, case, now)
     return data
 
 
