@@ -130,6 +130,13 @@ class QueryStore(SqlBase):
             cond.append(or_(*fields))
         return cond
 
+    def _newest_first(self) -> tuple:
+        """Newest first, ties by id descending: both columns read backwards off one index
+        (date, id), so a page of a million events needs no sort. SQLite already puts NULL
+        dates last when descending; PostgreSQL is told to."""
+        day, key = events.c.event_date.desc(), events.c.id.desc()
+        return (day if self.dialect == "sqlite" else day.nulls_last(), key)
+
     def _text_reports(self, f: EventFilter) -> list[str]:
         if not f.text or not f.text.strip():
             return []
@@ -142,7 +149,7 @@ class QueryStore(SqlBase):
         With ``count_up_to``, counting stops there (a page of a million events need not
         count them all; the caller shows "N+")."""
         cond = self._where(f, self._text_reports(f))
-        order = ((events.c.event_date.desc().nulls_last(), events.c.id) if newest_first
+        order = (self._newest_first() if newest_first
                  else (events.c.event_date.nulls_last(), events.c.id))
         stmt = select(events).where(and_(true(), *cond)).order_by(*order).limit(limit) \
             .offset(offset)
@@ -170,7 +177,7 @@ class QueryStore(SqlBase):
             cols += [getattr(c, name), getattr(c, f"{name}_low"), getattr(c, f"{name}_high"),
                      getattr(c, f"{name}_disputed")]
         stmt = (select(*cols).where(cond)
-                .order_by(c.event_date.desc().nulls_last(), c.id).limit(limit).offset(offset))
+                .order_by(*self._newest_first()).limit(limit).offset(offset))
         if count_up_to is None:
             count = select(func.count()).select_from(events).where(cond)
         else:
