@@ -82,6 +82,7 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     from sitroom.pipeline.collect import collect_once
     from sitroom.pipeline.merge import merge_store
     from sitroom.pipeline.report import publish_report
+    from sitroom.pipeline.watch import check_watches
     from sitroom.store import ReportQuery, open_store
 
     out = out or sys.stdout
@@ -102,6 +103,9 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
         print("coding and merging the collected reports ...", file=out)
         coded = recode(store, Coder(case.actors, countries_hint=case.countries), case=case.name)
         merge_store(store, case=case.name)
+        fired = check_watches(store, demo_settings(settings), case=case.name, senders={})
+        print(f"checking the case's {len(case.watches)} watches: {len(fired.alerts)} alert(s) "
+              "(`sitroom alerts list`)", file=out)
         print("writing the situation report ...", file=out)
         report_files = tuple(
             str(publish_report(store, case.name, fmt=fmt,

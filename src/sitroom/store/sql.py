@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sitroom.errors import StoreError
 from sitroom.store import migrations
 from sitroom.store.accounts import AccountStore
+from sitroom.store.alerts import AlertStore
 from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
@@ -17,7 +18,7 @@ from sitroom.store.sitreps import SitrepStore
 
 
 class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
-               ProposalStore, AccountStore, QueryStore):
+               ProposalStore, AlertStore, AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -90,6 +90,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     from sitroom.errors import SitroomError
     from sitroom.web import (
         errors,
+        routes_alerts,
         routes_events,
         routes_factions,
         routes_hypotheses,
@@ -108,7 +109,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     )
     room.templates = _templates()
     room.cache = VersionedCache(maxsize=64, ttl=30.0)
-    room.analysis = ("factions",)
+    room.analysis = ("factions", "alerts")
     app = FastAPI(title="sitroom", version="0.1.0", docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="The situation room's JSON API: each page's data, and the "
@@ -147,7 +148,7 @@ def create_app(store: Any, settings: Settings | None = None, *, public: bool | N
     app.add_exception_handler(RequestValidationError, errors.validation_error)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (routes_room, routes_events, routes_outlets, routes_tips, routes_hypotheses,
-                   routes_factions):
+                   routes_factions, routes_alerts):
         app.include_router(module.router)
     return app
 

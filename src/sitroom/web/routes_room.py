@@ -37,9 +37,10 @@ def case_figures(request: Request, case: Case) -> dict:
 def case_alerts(store, case: Case) -> list[dict]:
     """The case's alerts, newest first, with the watch's title."""
     watches = {w.key: w.title for w in store.list_watches(case.name)}
-    found = [a for a in store.list_alerts() if a.watch in watches]
-    found.sort(key=lambda a: a.fired_at, reverse=True)
-    return [{**a.to_dict(), "watch_title": watches[a.watch]} for a in found]
+    found = sorted(store.list_alerts(case=case.name), key=lambda a: a.fired_at, reverse=True)
+    return [{"watch": a.watch, "event_id": a.event_id, "fired_at": a.fired_at,
+             "message": a.message, "suppressed": a.suppressed,
+             "watch_title": a.title or watches.get(a.watch, a.watch)} for a in found]
 
 
 @twin(router, "/", "home.html", "The cases in the store")
