@@ -25,7 +25,7 @@ TIE_RELATIONS = ("member_of", "leads", "allied_with", "opposes", "supports", "ba
                  "negotiates_with", "hosts_base", "concerned_about")
 TIE_STATUSES = ("proposed", "accepted", "rejected")  # of a tie proposed from coded events
 REPORT_KINDS = ("article", "tip", "import", "document")
-REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
+REVIEW_STATUSES = ("unreviewed", "accepted", "rejected", "more_info")  # more_info: ask sender
 
 Ownership = Literal["state", "public", "private", "independent", "foreign-state-funded"]
 Bloc = Literal["domestic", "russian", "chinese", "western", "regional", "other"]

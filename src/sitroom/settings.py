@@ -65,6 +65,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("coding_processes", 2,
             "Processes `sitroom code` and `recode` code on (1: this process only); never more "
             "than the cores available; the claims are the same whatever the number"),
+    Setting("web_public", False,
+            "Let anyone read the web room without an account (read-only; writes still need one)"),
+    Setting("tip_rate_limit", 5, "Tips one address may send through the web form per hour"),
+    Setting("session_hours", 12, "Hours a web login lasts"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -119,6 +123,9 @@ class Settings:
     smtp_username: str = _BY_NAME["smtp_username"].default
     smtp_password: str = _BY_NAME["smtp_password"].default
     coding_processes: int = _BY_NAME["coding_processes"].default
+    web_public: bool = _BY_NAME["web_public"].default
+    tip_rate_limit: int = _BY_NAME["tip_rate_limit"].default
+    session_hours: int = _BY_NAME["session_hours"].default
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed (values coerced to the declared types)."""

@@ -40,6 +40,8 @@ COMMAND_MODULES = (
     "sitroom.cli.watches",
     "sitroom.cli.alerts",
     "sitroom.cli.train",
+    "sitroom.cli.serve",
+    "sitroom.cli.users",
 )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sitroom.errors import StoreError
 from sitroom.store import fulltext, schema
+from sitroom.store.accounts import create_account_tables
 from sitroom.store.engine import mask_url
 
 _PG_LOCK_KEY = 0x5117_8001  # any constant shared by every sitroom process
@@ -78,6 +79,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
     (6, "ties proposed from coded events, with decisions", _faction_tables),
     (7, "alerts: what fired them, a delivery outbox, events checked once", _alert_outbox),
+    (8, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
+     create_account_tables),
 )
 
 LATEST = MIGRATIONS[-1][0]
