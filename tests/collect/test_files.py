@@ -276,6 +276,11 @@ def run_cli(capsys, *argv):
 
 def test_import_command_prints_summary_and_each_bad_line(tmp_path, capsys):
     db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    from sitroom.model import Case
+    from sitroom.store import open_store
+
+    with open_store(db) as stored:  # --case must name a stored case
+        stored.save_case(Case(name="sample-case", title="Sample case", countries=("KGZ",)))
     good = write(tmp_path, "good.jsonl", jsonl(
         {"id": "g1", "text": "Sample: a rally in Bishkek.", "outlet": "o1", "lang": "en",
          "title": "Rally", "published": "2020-10-05"},

@@ -165,7 +165,7 @@ def test_cli_report_and_its_errors(tmp_path, capsys):
                  "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF") and "0 events" in capsys.readouterr().out
     assert main(["--db", db, "report", "--case", "nowhere", "-o", str(out)]) == 1
-    assert "known cases: kyrgyzstan-2020" in capsys.readouterr().err
+    assert "stored cases: kyrgyzstan-2020" in capsys.readouterr().err
     assert main(["--db", db, "report", "--case", "kyrgyzstan-2020", "--since", "2020-13-01",
                  "-o", str(out)]) == 1
     assert "bad --since date" in capsys.readouterr().err

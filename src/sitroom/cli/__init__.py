@@ -52,12 +52,25 @@ class Context:
     settings: Settings
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    case: str | None = None  # the command's --case, checked against the store when opened
 
     def open_store(self):  # the store is imported only by commands that need one
-        """Open (and migrate) the configured store."""
+        """Open (and migrate) the configured store; refuse an unknown --case; name a new or
+        empty database on stderr."""
+        from sitroom.cli.common import check_case, database_note, sqlite_path
         from sitroom.store import open_store
 
-        return open_store(self.settings.database_url)
+        url = self.settings.database_url
+        path = sqlite_path(url)
+        was_new = path is not None and not path.exists()
+        store = open_store(url)
+        try:
+            database_note(store, url, was_new, self.err)
+            check_case(store, self.case)
+        except BaseException:
+            store.close()
+            raise
+        return store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db:
             overrides["database_url"] = args.db
         ctx = Context(settings=load_settings(overrides, config_path=args.config))
+        _check_common(args, ctx)
         return int(args.handler(args, ctx) or 0)
     except SitroomError as exc:
         print(f"sitroom: {exc}", file=sys.stderr)
@@ -99,6 +113,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _check_common(args, ctx: Context) -> None:
+    """Checks shared by every command: a known --bloc now, a known --case when the store opens."""
+    from sitroom.cli.common import NO_STORE_CASE, check_bloc
+
+    bloc = getattr(args, "bloc", None)
+    check_bloc(bloc if isinstance(bloc, str) else None)
+    case = getattr(args, "case", None)
+    if isinstance(case, str) and args.command not in NO_STORE_CASE:
+        ctx.case = case
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,7 +48,7 @@ def _read(path: str) -> bytes:
 
 
 def cmd_code(args, ctx) -> int:
-    from sitroom.coding.inputs import decode_bytes, documents_from_jsonl, parse_day
+    from sitroom.coding.inputs import documents_from_jsonl, parse_day
     from sitroom.errors import InputError
     from sitroom.model import Document
 
@@ -65,7 +65,7 @@ def cmd_code(args, ctx) -> int:
         nonlocal read_ok, failures
         for path in args.files:
             try:
-                text = decode_bytes(_read(path), path)
+                text = _decoded(_read(path), path, ctx)
             except (OSError, InputError) as exc:
                 failures += 1
                 print(f"sitroom code: {_message(exc, path)}", file=ctx.err)
@@ -76,7 +76,7 @@ def cmd_code(args, ctx) -> int:
                            lang=args.lang)
         for path in args.jsonl:
             try:
-                text = decode_bytes(_read(path), path)
+                text = _decoded(_read(path), path, ctx)
             except (OSError, InputError) as exc:
                 failures += 1
                 print(f"sitroom code: {_message(exc, path)}", file=ctx.err)
@@ -97,6 +97,16 @@ def cmd_code(args, ctx) -> int:
         print("sitroom code: nothing could be read", file=ctx.err)
         return 1
     return 0
+
+
+def _decoded(data: bytes, path: str, ctx) -> str:
+    """The text of a file, saying on stderr which encoding was used when it was not UTF-8."""
+    from sitroom.coding.inputs import decode_text
+
+    text, encoding = decode_text(data, path)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        print(f"sitroom code: {path}: not UTF-8, read as {encoding}", file=ctx.err)
+    return text
 
 
 def _with_lang(doc, lang: str):

@@ -14,7 +14,10 @@ from sitroom.errors import ConfigError
 
 def register(subparsers) -> None:
     """Add this group's commands to the parser."""
-    once = subparsers.add_parser("collect", help="one collection pass over the outlets' feeds")
+    once = subparsers.add_parser(
+        "collect", help="one collection pass over the outlets' feeds",
+        epilog="Exit status: 1 when no outlet could be reached (every feed failed); the last "
+               "line on stderr says how many failed.")
     once.add_argument("--once", action="store_true",
                       help="one pass, then exit (the only mode; `sitroom run` polls)")
     common_options(once)
@@ -115,6 +118,12 @@ def print_errors(store, ctx, count: int, shown: int = 20) -> None:
     ctx.out.flush()
 
 
+def unreached(summary) -> list[str]:
+    """Outlets whose every checked feed failed: errors and neither an item nor a 304."""
+    return [c.outlet for c in summary.per_outlet
+            if c.feeds_checked and c.errors and not c.items_seen and not c.not_modified]
+
+
 def run_collect(args, ctx) -> int:
     from sitroom.pipeline.collect import collect_once
 
@@ -135,5 +144,10 @@ def run_collect(args, ctx) -> int:
             print_errors(store, ctx, summary.errors)
     finally:
         store.close()
-    return 0
+    failed = unreached(summary)
+    checked = sum(1 for c in summary.per_outlet if c.feeds_checked)
+    if failed:
+        print(f"collect: {len(failed)} of {checked} outlet(s) could not be reached: "
+              f"{', '.join(failed)}", file=ctx.err)
+    return 1 if checked and len(failed) == checked else 0
 

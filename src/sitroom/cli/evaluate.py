@@ -40,6 +40,27 @@ def _case_coder(name: str | None, learned: bool = True):
     return default_coder(tuple(case.actors), tuple(case.ties), learned=learned)
 
 
+def check_text_file(path: str) -> None:
+    """Refuse a gold file that is binary or not UTF-8, naming the first bad line."""
+    from pathlib import Path
+
+    from sitroom.errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        return  # the gold reader says "no such gold file"
+    with p.open("rb") as fh:
+        if b"\x00" in fh.read(65536):
+            raise InputError(f"{p}: looks like a binary file, not a gold JSONL file")
+        fh.seek(0)
+        for n, line in enumerate(fh, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{p.name}:{n}: not valid UTF-8 text (byte {exc.start + 1}); "
+                                 "gold files are UTF-8 JSON Lines") from None
+
+
 def run_eval(args, ctx) -> int:
     """Handler of ``sitroom eval``."""
     from sitroom.evaluation import evaluate, format_table
@@ -47,6 +68,8 @@ def run_eval(args, ctx) -> int:
     from sitroom.evaluation.report import dumps
 
     gold = args.gold or list(SHIPPED_GOLD)
+    for path in args.gold:
+        check_text_file(path)
     coder = _case_coder(args.case, learned=not args.rules_only) if (
         args.case or args.rules_only) else None
     report = evaluate(gold, coder, split=args.split)

@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     p.add_argument("--country", help="country name or ISO3")
     p.add_argument("--admin1")
     p.add_argument("--bloc", help="only events reported by an outlet of this bloc")
+    p.add_argument("--include-political", action="store_true",
+                   help="acled-csv: also write political turns and statements (no ACLED type) "
+                        "as ACLED files them: Strategic developments / Other")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(handler=cmd_export)
 
@@ -51,7 +54,10 @@ def cmd_export(args, ctx) -> int:
         else:
             events = exports.select(store.list_events(case=args.case), q)
             if args.format == "acled-csv":
-                n = exports.write_acled_csv(events, out, exported=datetime.now(UTC))
+                n = exports.write_acled_csv(events, out, exported=datetime.now(UTC),
+                                            include_political=args.include_political)
+                left_out = exports.acled_left_out(events,
+                                                  include_political=args.include_political)
             elif args.format == "geojson":
                 n = exports.write_geojson(events, out)
             else:
@@ -62,4 +68,7 @@ def cmd_export(args, ctx) -> int:
     if args.output:
         print(f"wrote {n} {'ties' if args.format == 'graphml' else 'events'} to {args.output}",
               file=ctx.err)
+    if args.format == "acled-csv":
+        for why, count in sorted(left_out.items()):
+            print(f"left out {count} event(s): {why}", file=ctx.err)
     return 0

@@ -10,7 +10,11 @@ def register(subparsers) -> None:
     cmd = subparsers.add_parser(
         "import", help="import reports from files",
         description="Import reports from JSONL, CSV, ACLED export or GDELT event files. Bad "
-                    "lines are reported with their numbers; the rest goes in.")
+                    "lines are reported with their numbers; the rest goes in.",
+        epilog="Exit status: 0 when every file gave at least one report (new or already "
+               "stored), even if some of its lines were rejected (the summary counts them); 1 "
+               "when a file could not be read, or nothing in it could be imported (empty, "
+               "missing required columns, every line rejected).")
     cmd.add_argument("files", nargs="+", metavar="FILE")
     cmd.add_argument("--format", choices=("jsonl", "csv", "acled", "gdelt"),
                      help="the files' format (default: detected)")
@@ -22,7 +26,7 @@ def register(subparsers) -> None:
 
 
 def import_files(args, ctx) -> int:
-    """Import files of reports into the store; exit 1 if any file failed."""
+    """Import files of reports into the store; exit 1 if any file gave nothing."""
     from sitroom.collect.files import KEEP_ERRORS, import_file
     from sitroom.errors import InputError
     from sitroom.reading.dedup import NearDuplicateIndex
@@ -39,6 +43,10 @@ def import_files(args, ctx) -> int:
                 failed += 1
                 print(f"sitroom import: {exc}", file=ctx.err)
                 continue
+            if summary.imported + summary.duplicates == 0:
+                failed += 1
+                why = summary.errors[0].message if summary.errors else "no records in it"
+                print(f"sitroom import: {summary.path}: nothing imported ({why})", file=ctx.err)
             if args.output == "jsonl":
                 print(json.dumps(summary.to_dict(), ensure_ascii=False), file=ctx.out)
                 continue
@@ -47,6 +55,8 @@ def import_files(args, ctx) -> int:
                   f"{summary.duplicates:,} duplicates, {summary.near_duplicates:,} wire copies "
                   f"linked, {summary.rejected:,} rejected, {summary.warnings:,} with warnings "
                   f"({summary.seconds:.1f} s)", file=ctx.out)
+            if summary.encoding not in ("", "utf-8", "utf-8-sig"):
+                print(f"  not UTF-8: read as {summary.encoding} (detected)", file=ctx.out)
             for error in summary.errors:
                 print(f"  {error.source}: {error.message}", file=ctx.out)
             if summary.error_count > KEEP_ERRORS:

@@ -9,6 +9,7 @@ place, target owner) and every event becomes a ``model.Claim`` with its evidence
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ from sitroom.reading.language import detect_language
 
 CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
+log = logging.getLogger(__name__)  # warnings reach stderr even unconfigured (logging.lastResort)
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
 WORKER_BATCH = 16  # documents per task handed to a worker process: small, so both stay busy
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
@@ -142,6 +144,9 @@ class Coder:
                 if cues:
                     p.cues[i] = cues
         if len(p.cues) > MAX_CANDIDATES:  # a huge text: keep sentences where something happens
+            log.warning("%s: %s candidate sentences; only the first %s were coded (those "
+                        "where something physical or political happens first)",
+                        doc.id, f"{len(p.cues):,}", f"{MAX_CANDIDATES:,}")
             def rank(i: int) -> int:
                 return 0 if any(n in PHYSICAL or n in POLITICAL for n, _, _ in p.cues[i]) else 1
             keep = sorted(sorted(p.cues, key=rank)[:MAX_CANDIDATES])

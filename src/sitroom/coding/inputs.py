@@ -18,7 +18,13 @@ _BOMS = (
 
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
-    """Text of a file's bytes (UTF-8, UTF-16 with BOM, or Windows-1251); InputError otherwise."""
+    """Text of a file's bytes (see ``decode_text``); InputError when it cannot be read."""
+    return decode_text(data, name)[0]
+
+
+def decode_text(data: bytes, name: str = "input") -> tuple[str, str]:
+    """(text, encoding) of a file's bytes: BOM, UTF-8, else the encoding
+    ``reading.encoding.guess_encoding`` is confident of; InputError otherwise."""
     if not data or not data.strip():
         raise InputError(f"{name}: empty input, nothing to code")
     if len(data) > MAX_BYTES:
@@ -26,24 +32,26 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc)
+                return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: bad {enc} text ({exc.reason})") from exc
     head = data[:65536]
     if b"\x00" in head or _binary_share(head) > 0.1:
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from sitroom.reading.encoding import guess_encoding
+
+    encoding = guess_encoding(data[:200_000])
+    if encoding is None:
+        raise InputError(f"{name}: not UTF-8, and the encoding cannot be told with confidence; "
+                         "convert it to UTF-8 (for example with iconv -f ENCODING -t UTF-8)")
     try:
-        text = data.decode("cp1251")
+        return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: unknown text encoding (not UTF-8 or Windows-1251)") from exc
-    letters = sum(ch.isalpha() for ch in text[:20000])
-    if letters < 0.5 * len(text[:20000].replace(" ", "")):
-        raise InputError(f"{name}: unknown text encoding (not UTF-8 or Windows-1251)")
-    return text
+        raise InputError(f"{name}: not UTF-8, and not valid {encoding} either") from exc
 
 
 def _binary_share(data: bytes) -> float:

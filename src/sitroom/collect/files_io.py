@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from sitroom.errors import InputError
+
 __all__ = ["MAX_LINE_CHARS", "Record", "detect_encoding", "open_binary", "read_csv", "read_lines"]
 
 SAMPLE_BYTES = 65536
 MAX_LINE_CHARS = 8_000_000  # a line or CSV field longer than this is refused, not loaded
 _UNDECODED = re.compile(r"[\udc80-\udcff]")
-_CYRILLIC_LOWER = re.compile(r"[а-яё]")
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,10 @@ def open_binary(path: Path) -> Iterator[BinaryIO]:
             yield fh
 
 
-def _cyrillic_score(text: str) -> int:
-    return len(_CYRILLIC_LOWER.findall(text)) * 2 - len(_CYRILLIC.findall(text))
-
-
 def detect_encoding(sample: bytes) -> str:
     """Python codec name for a file from its first bytes: BOM, then UTF-8 (even with a few bad
-    lines), then a Cyrillic code page (cp1251 or koi8-r, whichever gives mostly lower-case
-    letters), then cp1252."""
+    lines), then ``reading.encoding.guess_encoding`` (Cyrillic code pages, then
+    charset-normalizer); InputError when no guess is confident."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -79,13 +75,13 @@ def detect_encoding(sample: bytes) -> str:
     bad = decoded.count("\ufffd")
     if sum(1 for ch in decoded if ord(ch) > 127) - bad >= bad:
         return "utf-8"
-    non_ascii = bytes(b for b in sample if b >= 0x80)
-    best = max(("cp1251", "koi8_r"),
-               key=lambda enc: _cyrillic_score(non_ascii.decode(enc, errors="replace")))
-    decoded = non_ascii.decode(best, errors="replace")
-    if len(_CYRILLIC.findall(decoded)) >= 0.6 * max(len(decoded), 1):
-        return best
-    return "cp1252"
+    from sitroom.reading.encoding import guess_encoding
+
+    found = guess_encoding(sample)
+    if found is None:
+        raise InputError("not UTF-8, and the encoding cannot be told with confidence; convert "
+                         "the file to UTF-8 (for example with iconv -f ENCODING -t UTF-8)")
+    return found
 
 
 @contextmanager
@@ -93,7 +89,10 @@ def open_text(path: Path) -> Iterator[tuple[io.TextIOWrapper, str]]:
     """The file as text with its guessed encoding; undecodable bytes become lone surrogates."""
     with open_binary(path) as raw:
         buffered = io.BufferedReader(raw, buffer_size=SAMPLE_BYTES)  # type: ignore[arg-type]
-        encoding = detect_encoding(buffered.peek(SAMPLE_BYTES)[:SAMPLE_BYTES])
+        try:
+            encoding = detect_encoding(buffered.peek(SAMPLE_BYTES)[:SAMPLE_BYTES])
+        except InputError as exc:
+            raise InputError(f"{path.name}: {exc}") from None
         text = io.TextIOWrapper(buffered, encoding=encoding, errors="surrogateescape",
                                 newline="")
         yield text, encoding

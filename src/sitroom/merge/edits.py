@@ -22,6 +22,7 @@ from sitroom.model import Claim, Event, MergeAction
 from .build import EDITABLE, build_event
 from .cluster import action_id, anchor
 from .types import Constraints, ReportInfo
+from .values import check_edit
 
 _INT_FIELDS = {"time_precision", "inter1", "inter2", "geo_precision"}
 _FLOAT_FIELDS = {"latitude", "longitude"}
@@ -150,6 +151,7 @@ def edit(book: Book, event_id: str, fields: Mapping[str, Any], *, actor: str = "
     before = {k: getattr(event, k) for k in values}
     status = event.status if event.status == "confirmed" else "edited"
     new = dataclasses.replace(event, status=status, **values)
+    check_edit(values, new)
     plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
     old = {k: v.isoformat() if isinstance(v, date) else v for k, v in before.items()}
     act = _action("edit", [event_id], (), actor, reason, at,

@@ -60,18 +60,58 @@ def select(events: Sequence[Event], q: ExportQuery) -> list[Event]:
     return sorted(out, key=lambda e: (e.event_date or date.min, e.id))
 
 
-def write_acled_csv(events: Sequence[Event], out: TextIO, *, exported: datetime) -> int:
+# ACLED's own home for political developments that are not violence or demonstrations.
+POLITICAL_TYPE = ("Strategic developments", "Other")
+
+
+def _exportable(e: Event, include_political: bool) -> str | None:
+    """Why an event has no ACLED row, or None when it has one."""
+    if e.status == "unmerged":
+        return "unmerged claims (no date or place to merge on)"
+    if not e.event_date:
+        return "no date"
+    if not e.event_type and not (include_political and (e.political_event or e.plover_type)):
+        return "no ACLED type (political or PLOVER only; --include-political adds them)"
+    return None
+
+
+def acled_left_out(events: Sequence[Event], *, include_political: bool = False
+                   ) -> dict[str, int]:
+    """How many events the ACLED CSV leaves out, by reason."""
+    out: dict[str, int] = {}
+    for e in events:
+        why = _exportable(e, include_political)
+        if why:
+            out[why] = out.get(why, 0) + 1
+    return out
+
+
+def _as_strategic(e: Event) -> Event:
+    """A political turn as ACLED files one: Strategic developments / Other, its type in notes."""
+    from dataclasses import replace
+
+    label = e.political_event or e.plover_type or ""
+    note = f"[{label.replace('_', ' ')}] " + (e.notes or "")
+    return replace(e, event_type=POLITICAL_TYPE[0], sub_event_type=POLITICAL_TYPE[1],
+                   notes=note.strip())
+
+
+def write_acled_csv(events: Sequence[Event], out: TextIO, *, exported: datetime,
+                    include_political: bool = False) -> int:
     """ACLED-format CSV of merged events with an ACLED type and a date; returns rows written.
 
-    Statements with only a PLOVER type, and unmerged claims (no date or no place), have no ACLED
-    row; the JSONL export keeps them.
+    Statements with only a political or PLOVER type, and unmerged claims (no date or no place),
+    have no ACLED row (``acled_left_out`` counts them); the JSONL export keeps them. With
+    ``include_political`` the political ones are written as ACLED files such turns: event_type
+    "Strategic developments", sub_event_type "Other", the sitroom type first in the notes.
     """
     w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
     for e in events:
-        if e.event_type and e.event_date and e.status != "unmerged":
-            w.writerow(acled_row(e, exported=exported))
+        if _exportable(e, include_political) is None:
+            row = e if e.event_type else _as_strategic(e)
+            w.writerow(acled_row(row, exported=exported))
             n += 1
     return n
 
