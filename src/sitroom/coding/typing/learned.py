@@ -125,9 +125,16 @@ def shipped_model() -> TypeModel | None:
 
 
 def applies(claim: Any) -> bool:
-    """The model re-types physical events only: not statements, not political events."""
-    return (getattr(claim, "event_type", None) is not None
+    """The model re-types violence and protest events only: not statements, political or
+    strategic developments."""
+    return (getattr(claim, "event_type", None) in VIOLENT_FAMILIES
             and getattr(claim, "political_event", None) is None)
+
+
+# Families the training data covers; Strategic developments (agreements, arrests, looting...)
+# are too rare in it, so the rules keep them.
+VIOLENT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence",
+                              "Violence against civilians", "Protests", "Riots"})
 
 
 def _actors(claim: Any, sub: str) -> dict[str, Any]:
