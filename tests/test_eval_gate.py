@@ -49,7 +49,8 @@ def test_coder_holds_its_floors_on_the_shipped_gold():
     from sitroom.coding import Coder
 
     report = evaluate(GOLD, Coder())
-    failures = check_floors(report.headlines_by_file(), read_floors(FLOORS)["floors"])
+    own = {g: v for g, v in read_floors(FLOORS)["floors"].items() if not g.endswith(" [test]")}
+    failures = check_floors(report.headlines_by_file(), own)
     assert not failures, "figures dropped below their floors:\n" + "\n".join(failures)
 
 
