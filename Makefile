@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/sitroom demo
+	$(VENV)/bin/sitroom demo --serve
 
 test: $(STAMP)
 	$(PY) -m pytest

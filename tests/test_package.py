@@ -30,8 +30,8 @@ def test_help_lists_every_command_group():
     out = subprocess.run(
         [sys.executable, "-m", "sitroom", "--help"], capture_output=True, text=True, check=True
     ).stdout
-    for command in ("init", "case", "outlets", "collect", "watch", "tip", "import", "reports",
-                    "code", "demo"):
+    for command in ("init", "case", "outlets", "collect", "run", "tip", "import", "reports",
+                    "code", "demo", "watches", "alerts"):
         assert command in out, command
 
 

@@ -10,7 +10,9 @@ SitroomError
  │    └── ParseError      a feed, page or import line that cannot be read
  ├── InputError           a document given to the coder could not be read at all
  ├── MergeError           an analyst edit contradicts the stored events (refused with a message)
- └── AnalysisError        an analysis command names an unknown hypothesis, rating or case
+ ├── AnalysisError        an analysis command names an unknown hypothesis, rating or case
+ └── WatchError           a watch rule is invalid or unknown (says which field and why)
+      └── DeliveryError   an alert could not be delivered (recorded on its outbox row, retried)
 
 A failure of one item inside a run becomes a recorded result (see ``model.ErrorRecord``); only
 failures that leave nothing to do propagate as exceptions.
@@ -68,3 +70,15 @@ class MergeError(SitroomError):
 
 class AnalysisError(SitroomError):
     """An analysis request names something the case does not know (the message lists it)."""
+
+
+class WatchError(SitroomError):
+    """A watch rule is invalid or names something unknown; ``field`` says which part."""
+
+    def __init__(self, message: str, *, field: str = ""):
+        self.field = field
+        super().__init__(message)
+
+
+class DeliveryError(WatchError):
+    """An alert could not be delivered (a webhook or mail server refused or timed out)."""

@@ -25,7 +25,7 @@ TIE_RELATIONS = ("member_of", "leads", "allied_with", "opposes", "supports", "ba
                  "negotiates_with", "hosts_base", "concerned_about")
 TIE_STATUSES = ("proposed", "accepted", "rejected")  # of a tie proposed from coded events
 REPORT_KINDS = ("article", "tip", "import", "document")
-REVIEW_STATUSES = ("unreviewed", "accepted", "rejected")
+REVIEW_STATUSES = ("unreviewed", "accepted", "rejected", "more_info")  # more_info: ask sender
 
 Ownership = Literal["state", "public", "private", "independent", "foreign-state-funded"]
 Bloc = Literal["domestic", "russian", "chinese", "western", "regional", "other"]
@@ -74,7 +74,7 @@ class Outlet(_Plain):
     group: str = ""
     feeds_verified: bool = False
     sample: bool = False  # a sample outlet of the demo corpus, not a real one
-    interval_minutes: int = 30
+    interval_minutes: int = 1  # conditional GET: an unchanged feed costs one 304
     notes: str = ""
 
 
@@ -409,10 +409,40 @@ class MergeAction(_Plain):
 
 @dataclass(frozen=True)
 class Alert(_Plain):
+    """A watch that fired on an event: one per (watch, event), kept with what it saw.
+
+    ``suppressed`` alerts went over their watch's rate limit: stored and listed, not sent on
+    their own. ``payload`` is the event as it was when the alert fired (for delivery)."""
+
     watch: str
     event_id: str
     fired_at: datetime
     message: str = ""
+    case: str = ""
+    title: str = ""  # the watch's title
+    fingerprint: str = ""  # the version of the event that fired it
+    suppressed: bool = False
+    payload: tuple[tuple[str, Any], ...] = ()
+
+
+DELIVERY_STATUSES = ("pending", "sent", "failed", "digest")
+
+
+@dataclass(frozen=True)
+class Delivery(_Plain):
+    """One alert's delivery on one channel (webhook, email): the outbox row and its attempts.
+
+    ``pending`` rows are tried when ``next_attempt`` comes; ``digest`` rows wait for the next
+    digest; ``failed`` ones ran out of retries (``last_error`` says why)."""
+
+    watch: str
+    event_id: str
+    channel: str
+    status: str = "pending"
+    attempts: int = 0
+    next_attempt: datetime | None = None
+    last_error: str = ""
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,32 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("near_duplicate_threshold", 0.8,
             "Share of the longer text's word 3-shingles that another report must also have for "
             "the two to be linked as near-duplicates (a wire copy and its original)"),
+    Setting("alert_webhook_url", "", "URL that receives each alert as a JSON POST (empty: none)"),
+    Setting("alert_timeout", 10.0, "Seconds before one webhook or mail delivery is abandoned"),
+    Setting("alert_retries", 4,
+            "Retries of a failed alert delivery, with exponential backoff, before it is "
+            "recorded as failed"),
+    Setting("alert_backoff", 30.0, "Seconds before the first retry of a delivery (doubled each "
+            "time)"),
+    Setting("alert_rate_limit", 10,
+            "Alerts of one watch sent per window; more are stored as suppressed (0: no limit)"),
+    Setting("alert_rate_window", 3600, "Seconds of the rate-limit window"),
+    Setting("alert_digest_minutes", 0,
+            "0: send each alert on its own; N: `sitroom run` sends one digest every N minutes"),
+    Setting("smtp_host", "", "Mail server for alerts (empty: no email)"),
+    Setting("smtp_port", 25, "Mail server port"),
+    Setting("smtp_from", "", "From address of alert mail"),
+    Setting("smtp_to", "", "Recipients of alert mail, comma-separated"),
+    Setting("smtp_starttls", False, "Upgrade the mail connection with STARTTLS"),
+    Setting("smtp_username", "", "Login for the mail server (empty: no login)"),
+    Setting("smtp_password", "", "Password for the mail server (prefer SITROOM_SMTP_PASSWORD)"),
+    Setting("coding_processes", 2,
+            "Processes `sitroom code` and `recode` code on (1: this process only); never more "
+            "than the cores available; the claims are the same whatever the number"),
+    Setting("web_public", False,
+            "Let anyone read the web room without an account (read-only; writes still need one)"),
+    Setting("tip_rate_limit", 5, "Tips one address may send through the web form per hour"),
+    Setting("session_hours", 12, "Hours a web login lasts"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -82,6 +108,24 @@ class Settings:
     respect_robots: bool = _BY_NAME["respect_robots"].default
     fetch_pages: bool = _BY_NAME["fetch_pages"].default
     near_duplicate_threshold: float = _BY_NAME["near_duplicate_threshold"].default
+    alert_webhook_url: str = _BY_NAME["alert_webhook_url"].default
+    alert_timeout: float = _BY_NAME["alert_timeout"].default
+    alert_retries: int = _BY_NAME["alert_retries"].default
+    alert_backoff: float = _BY_NAME["alert_backoff"].default
+    alert_rate_limit: int = _BY_NAME["alert_rate_limit"].default
+    alert_rate_window: int = _BY_NAME["alert_rate_window"].default
+    alert_digest_minutes: int = _BY_NAME["alert_digest_minutes"].default
+    smtp_host: str = _BY_NAME["smtp_host"].default
+    smtp_port: int = _BY_NAME["smtp_port"].default
+    smtp_from: str = _BY_NAME["smtp_from"].default
+    smtp_to: str = _BY_NAME["smtp_to"].default
+    smtp_starttls: bool = _BY_NAME["smtp_starttls"].default
+    smtp_username: str = _BY_NAME["smtp_username"].default
+    smtp_password: str = _BY_NAME["smtp_password"].default
+    coding_processes: int = _BY_NAME["coding_processes"].default
+    web_public: bool = _BY_NAME["web_public"].default
+    tip_rate_limit: int = _BY_NAME["tip_rate_limit"].default
+    session_hours: int = _BY_NAME["session_hours"].default
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some settings changed (values coerced to the declared types)."""

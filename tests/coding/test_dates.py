@@ -54,6 +54,9 @@ CASES = [
      date(2020, 10, 6), 1),
     ("Missiles struck the city during Monday's morning rush hour.", "en", date(2020, 10, 5), 1),
     ("Drones were shot down overnight on Tuesday.", "en", date(2020, 10, 6), 1),
+    # the night that ended on the publication morning belongs to the publication day
+    ("Protesters stormed the White House overnight.", "en", PUB, 1),
+    ("Түнү бою нааразылар Ак үйдү ээлеп алышкан.", "ky", PUB, 1),
     ("A day earlier, two people were shot dead.", "en", date(2020, 10, 7), 1),
     ("Suicide bombers struck three churches on Easter Sunday.", "en", date(2020, 10, 4), 1),
     # weeks and months

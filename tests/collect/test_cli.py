@@ -1,4 +1,4 @@
-"""The collection commands as a user runs them: outlets add|list|check, collect --once, watch."""
+"""The collection commands as a user runs them: outlets add|list|check, collect --once, run."""
 
 from __future__ import annotations
 
@@ -90,29 +90,29 @@ def _sitroom(db, *args, **kw):
 
 
 @pytest.mark.slow
-def test_watch_stops_cleanly_on_sigterm_and_resumes_its_schedule(server, db, capsys):
+def test_run_stops_cleanly_on_sigterm_and_resumes_its_schedule(server, db, capsys):
     site(server)
     run_cli(capsys, "--db", db, "outlets", "add", "--name", "Sample S", "--interval", "60",
             "--feed", server.url("/s/feed.xml"), "--country", "KGZ", "--bloc", "domestic")
-    proc = _sitroom(db, "watch", "--format", "jsonl")
+    proc = _sitroom(db, "run", "--format", "jsonl")
     ready, _, _ = select.select([proc.stdout], [], [], 90)  # never hang the suite
     if not ready:
         proc.kill()
-        pytest.fail("watch printed no summary within 90 s")
+        pytest.fail("run printed no summary within 90 s")
     first = proc.stdout.readline()  # the first pass's summary
     assert json.loads(first)["new_reports"] == 3
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0 and "watch: stopped" in err
+    assert proc.returncode == 0 and "run: stopped" in err
     store = open_store(db)
     try:
         state = store.get_feed_state(server.url("/s/feed.xml"))
         assert state.next_due is not None and state.etag == '"s"'
     finally:
         store.close()
-    # A restarted watch finds nothing due (the interval is an hour) and fetches nothing.
+    # A restarted run finds nothing due (the interval is an hour) and fetches nothing.
     hits = server.hits["/s/feed.xml"]
-    proc = _sitroom(db, "watch", "--format", "jsonl")
+    proc = _sitroom(db, "run", "--format", "jsonl")
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)

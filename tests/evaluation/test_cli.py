@@ -29,7 +29,7 @@ class _Coder:
 def run(argv, monkeypatch, arrests=12):
     import sitroom.evaluation.runner as runner
 
-    monkeypatch.setattr(runner, "default_coder", lambda actors=(): _Coder(arrests))
+    monkeypatch.setattr(runner, "default_coder", lambda actors=(), ties=(): _Coder(arrests))
     out, err = io.StringIO(), io.StringIO()
     args = build_parser().parse_args(argv)
     ctx = Context(settings=load_settings({}, environ={}), out=out, err=err)

@@ -92,11 +92,15 @@ def sample_events() -> list[Event]:
               actor1="European Union"),
         event("e7", 8, event_type="Riots", sub_event_type="Violent demonstration", admin1="Osh",
               target_owner_iso3="CHN", injuries=figure(2, 2)),
-        event("e8", 8, event_type="Protests", sub_event_type="Peaceful protest", admin1="Moscow",
-              iso3="RUS", crowd_size=crowd(3000)),
+        event("e8", 8, event_type="Protests", sub_event_type="Peaceful protest", admin1="Chuy",
+              crowd_size=crowd(3000)),
+        event("e12", 8, event_type="Protests", sub_event_type="Peaceful protest",
+              admin1="Moscow", iso3="RUS", crowd_size=crowd(9000)),
         event("e9", 9, event_type="Strategic developments", sub_event_type="Other",
               political_event="appointment", actor1="Jogorku Kenesh"),
         event("e10", 9, political_event="resignation", status="rejected"),
+        event("e11", 9, event_type="Strategic developments",
+              sub_event_type="Change to group/activity", actor1="Deputies of a party"),
     ]
 
 

@@ -34,7 +34,7 @@ CASE_INDICATORS: dict[str, str] = {
     "peak_crowd": "the largest crowd (low end of its reported range)",
     "mobilisation_ratio": "the largest crowd over the case population",
     "spread_admin1": "admin1 regions with unrest (any ACLED type but Strategic developments)",
-    "elite_moves": "resignations, releases from custody, appointments, impeachments",
+    "elite_moves": "resignations, releases, appointments, impeachments, changes of group",
     "seizures": "seizures of state buildings",
     "foreign_property_attacks": "attacks on property owned from outside the case countries",
     "foreign_statements": "statements of foreign governments",

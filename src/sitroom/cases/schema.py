@@ -65,13 +65,12 @@ HYPOTHESIS_FIELDS = {
 }
 WATCH_FIELDS = {"key": Spec("slug", True), "title": Spec("str", True), "query": Spec("query")}
 
-_FIGURES = ("fatalities", "injuries", "arrests", "crowd_size")
-# A watch query filters events: any Event field by value (a list means any of), a figure by
-# ``min_<figure>`` / ``max_<figure>``, and ``foreign_owner: true`` for property owned abroad.
+# A watch query: the fields of ``sitroom.watch.rules`` (its docstring is the reference).
 QUERY_KEYS = frozenset(
     {f.name for f in dataclasses.fields(model.Event)}
-    | {f"{p}_{f}" for p in ("min", "max") for f in _FIGURES}
-    | {"foreign_owner"}
+    | {f"{p}_{f}" for p in ("min", "max") for f in ("fatalities", "injuries", "arrests",
+                                                     "crowd_size")}
+    | {"foreign_owner", "first_report", "actor", "place", "bloc"}
 )
 
 
@@ -254,19 +253,25 @@ class Checker:
         return (start, end)
 
     def _query(self, loc: Located, path: str) -> Any:
+        """A watch query, each condition checked by the watch stage's own rules."""
+        from sitroom.watch.rules import condition_problem
+
         if not isinstance(loc.value, dict):
             return self._bad("expected a mapping of event field: value", loc.line, path)
+        if not loc.value:
+            return self._bad("an empty query would match every event", loc.line, path)
         out: list[tuple[str, Any]] = []
         for key, value in loc.value.items():
             line = loc.key_lines.get(key, value.line)
-            if key not in QUERY_KEYS:
-                self.error(f"unknown query field {key!r}; use an event field, min_/max_ "
-                           f"{'/'.join(_FIGURES)} or foreign_owner", line, f"{path}.{key}")
-                continue
             plain = value.plain()
             items = plain if isinstance(plain, list) else [plain]
-            if not all(isinstance(v, str | int | float | bool) for v in items):
+            if key in QUERY_KEYS and not all(isinstance(v, str | int | float | bool)
+                                             for v in items):
                 self.error("expected a value or a list of values", line, f"{path}.{key}")
+                continue
+            problem = condition_problem(key, plain)
+            if problem:
+                self.error(problem, value.line if key in QUERY_KEYS else line, f"{path}.{key}")
                 continue
             out.append((key, tuple(plain) if isinstance(plain, list) else plain))
         return tuple(out)

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sitroom.cli.case",
     "sitroom.cli.outlets",
     "sitroom.cli.collect",
+    "sitroom.cli.run",
     "sitroom.cli.tips",
     "sitroom.cli.reports",
     "sitroom.cli.imports",
@@ -36,6 +37,11 @@ COMMAND_MODULES = (
     "sitroom.cli.hypotheses",
     "sitroom.cli.factions",
     "sitroom.cli.ties",
+    "sitroom.cli.watches",
+    "sitroom.cli.alerts",
+    "sitroom.cli.train",
+    "sitroom.cli.serve",
+    "sitroom.cli.users",
 )
 
 

@@ -27,17 +27,17 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_recode)
 
 
-def _coder_for(case_name: str | None, country: str | None):
+def _coder_for(case_name: str | None, country: str | None, processes: int):
     from sitroom.coding import Coder
 
-    actors, countries = (), ()
+    actors, countries, ties = (), (), ()
     if case_name:
         from sitroom.cases import load_case
 
         case = load_case(case_name)
-        actors, countries = case.actors, case.countries
+        actors, countries, ties = case.actors, case.countries, case.ties
     hint = (country.upper(),) if country else tuple(countries)
-    return Coder(actors, countries_hint=hint)
+    return Coder(actors, countries_hint=hint, ties=ties, processes=processes)
 
 
 def _read(path: str) -> bytes:
@@ -57,7 +57,7 @@ def cmd_code(args, ctx) -> int:
         return 2
     published = parse_day(args.published, "--published")
     country = args.country.upper() if args.country else None
-    coder = _coder_for(args.case, country)
+    coder = _coder_for(args.case, country, ctx.settings.coding_processes)
     read_ok = 0
     failures = 0
 
@@ -125,20 +125,17 @@ def cmd_recode(args, ctx) -> int:
     from datetime import datetime
 
     from sitroom.coding.inputs import parse_day
-    from sitroom.pipeline.code import recode
+    from sitroom.pipeline.code import case_coders, coder_for_case, recode
 
     since_day = parse_day(args.since, "--since")
     since = datetime(since_day.year, since_day.month, since_day.day) if since_day else None
     store = ctx.open_store()
     try:
-        actors, countries = (), ()
-        if args.case:
-            case = store.get_case(args.case)
-            actors, countries = case.actors, case.countries
-        from sitroom.coding import Coder
-
-        coder = Coder(actors, countries_hint=countries)
-        result = recode(store, coder, case=args.case, since=since)
+        processes = ctx.settings.coding_processes
+        coder = coder_for_case(store.get_case(args.case) if args.case else None, processes)
+        # without --case, each report is coded with its own case's inputs (idempotent recode)
+        result = recode(store, coder, case=args.case, since=since,
+                        case_coder=case_coders(store, processes))
     finally:
         store.close()
     print(f"recoded {result.reports} reports with {result.coder_version}: "

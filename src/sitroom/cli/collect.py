@@ -1,4 +1,4 @@
-"""`sitroom collect --once` and `sitroom watch`: gather new reports from the outlets' feeds."""
+"""`sitroom collect --once`: gather new reports from the outlets' feeds (`sitroom run` polls)."""
 
 from __future__ import annotations
 
@@ -19,16 +19,13 @@ def register(subparsers) -> None:
         epilog="Exit status: 1 when no outlet could be reached (every feed failed); the last "
                "line on stderr says how many failed.")
     once.add_argument("--once", action="store_true",
-                      help="one pass, then exit (the only mode; see `sitroom watch`)")
-    _common(once)
+                      help="one pass, then exit (the only mode; `sitroom run` polls)")
+    common_options(once)
     once.set_defaults(handler=run_collect)
 
-    watch = subparsers.add_parser("watch", help="poll each outlet on its own interval")
-    _common(watch)
-    watch.set_defaults(handler=run_watch)
 
-
-def _common(parser) -> None:
+def common_options(parser) -> None:
+    """--case, --outlet, --format and --progress-every (shared with `sitroom run`)."""
     parser.add_argument("--case", help="only this case's outlets")
     parser.add_argument("--outlet", action="append", default=[], metavar="KEY",
                         help="only this outlet (repeat for several)")
@@ -38,7 +35,7 @@ def _common(parser) -> None:
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[threading.Event]:
+def stop_on_signals() -> Iterator[threading.Event]:
     """An event set by SIGTERM or SIGINT, so a run stops cleanly instead of dying mid-write."""
     stop = threading.Event()
     wanted = (signal.SIGTERM, signal.SIGINT)
@@ -56,7 +53,7 @@ def _stop_on_signals() -> Iterator[threading.Event]:
             signal.signal(sig, old)
 
 
-def _progress_printer(ctx, every: float) -> Callable | None:
+def progress_printer(ctx, every: float) -> Callable | None:
     """A progress callback that prints one line to stderr at most every ``every`` seconds."""
     if every <= 0:
         return None
@@ -73,7 +70,7 @@ def _progress_printer(ctx, every: float) -> Callable | None:
     return show
 
 
-def _outlets(store, args) -> list:
+def select_outlets(store, args) -> list:
     outlets = store.list_outlets(args.case)
     if args.outlet:
         known = {o.key for o in outlets}
@@ -132,15 +129,15 @@ def run_collect(args, ctx) -> int:
 
     store = ctx.open_store()
     try:
-        outlets = _outlets(store, args)
+        outlets = select_outlets(store, args)
         if not outlets:
             print("collect: no outlets to collect (add some with `sitroom outlets add` or load "
                   "a case)", file=ctx.err)
             return 0
-        with _stop_on_signals() as stop:
+        with stop_on_signals() as stop:
             summary = collect_once(
                 store, outlets, ctx.settings, case=args.case, stop=stop,
-                progress=_progress_printer(ctx, args.progress_every),
+                progress=progress_printer(ctx, args.progress_every),
             )
         print_summary(summary, ctx, args.format)
         if args.format == "text":
@@ -154,23 +151,3 @@ def run_collect(args, ctx) -> int:
               f"{', '.join(failed)}", file=ctx.err)
     return 1 if checked and len(failed) == checked else 0
 
-
-def run_watch(args, ctx) -> int:
-    from sitroom.pipeline.collect import watch
-
-    store = ctx.open_store()
-    try:
-        outlets = _outlets(store, args)
-        if not outlets:
-            print("watch: no outlets to watch", file=ctx.err)
-            return 0
-        print(f"watch: {len(outlets)} outlet(s); stop with Ctrl-C or SIGTERM", file=ctx.err,
-              flush=True)
-        with _stop_on_signals() as stop:
-            for summary in watch(store, outlets, ctx.settings, stop=stop, case=args.case,
-                                 progress=_progress_printer(ctx, args.progress_every)):
-                print_summary(summary, ctx, args.format)
-        print("watch: stopped", file=ctx.err, flush=True)
-    finally:
-        store.close()
-    return 0

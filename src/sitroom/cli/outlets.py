@@ -32,8 +32,8 @@ def register(subparsers) -> None:
     add.add_argument("--reliability", choices=RELIABILITY, default="F")
     add.add_argument("--homepage", default="")
     add.add_argument("--key", help="stable slug (default: from the name)")
-    add.add_argument("--interval", type=int, default=30, metavar="MINUTES",
-                     help="how often watch polls it")
+    add.add_argument("--interval", type=int, default=1, metavar="MINUTES",
+                     help="how often `sitroom run` polls it")
     add.add_argument("--case", help="attach the outlet to this case")
     add.set_defaults(handler=add_outlet)
 

@@ -17,11 +17,15 @@ from datetime import timedelta
 from typing import Any
 
 from sitroom.coding import facts
+from sitroom.coding.actors.names import RegimeYears, with_years
 from sitroom.coding.actors.resolver import ActorRef, ActorResolver, normalise
 from sitroom.coding.drafts import ClauseContext, Cue, Draft, drafts_of_clause, english_roles
 from sitroom.coding.merging import Event, merge
-from sitroom.coding.nlp import english, russian_entities
+from sitroom.coding.nlp import english, lemma, russian_entities
+from sitroom.coding.parallel import code_in_processes, usable_processes
+from sitroom.coding.places.gazetteer import default_gazetteer
 from sitroom.coding.places.geo import country_name
+from sitroom.coding.places.truecase import lowercase_only, truecased
 from sitroom.coding.sentences import (
     Sentence,
     chunks,
@@ -30,8 +34,9 @@ from sitroom.coding.sentences import (
     split_sentences,
 )
 from sitroom.coding.typing import modality as mod
+from sitroom.coding.typing.learned import retype
 from sitroom.coding.typing.lexicon import PHYSICAL, POLITICAL, find_cues, prefilter
-from sitroom.model import Actor, Claim, Document
+from sitroom.model import Actor, Claim, Document, Tie
 from sitroom.reading.clean import clean_text
 from sitroom.reading.language import detect_language
 
@@ -39,8 +44,16 @@ CODER_VERSION = "sitroom-coder-1.0"
 MAX_CANDIDATES = 5000  # event sentences coded per document; the rest of a huge text is skipped
 log = logging.getLogger(__name__)  # warnings reach stderr even unconfigured (logging.lastResort)
 MIN_CONFIDENCE = 0.3  # below this a reading is too vague to print (generic talk of "protests")
+WORKER_BATCH = 16  # documents per task handed to a worker process: small, so both stay busy
 RECALLED_DAYS = 45  # an event dated this long before publication is history, not news
-_SUPPORTERS = re.compile(r"(?:supporters|followers|backers|сторонник\w*|тарапкер\w*)\s+(?:of\s+)?", re.I)  # noqa: E501
+# turns of national politics placed in the capital when the text names no town
+_CAPITAL_TURNS = frozenset({"resignation", "appointment", "impeachment", "results_annulled",
+                            "results_announced"})
+# "supporters of Mekenchil", "сторонники партии Мекенчил", "Мекенчил партиясынын тарапкерлери"
+_SUPPORTERS = re.compile(
+    r"\b(?:supporters|followers|backers|members|activists|сторонник\w*|член\w*|активист\w*|"
+    r"тарапкер\w*|жактоочу\w*|мүчө\w*)\b", re.I)
+_PARTY_KINDS = frozenset({"party", "coalition", "faction", "person"})
 
 
 @dataclass
@@ -54,18 +67,23 @@ class _Prepared:
     cues: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     parsed: dict[int, Any] = field(default_factory=dict)
     dateline_iso3: str | None = None
+    dateline_place: Any = None  # the town a report was filed from ("OSH, Kyrgyzstan —")
 
 
 class Coder:
     """Codes documents into claims; models load on first use and are shared by every Coder."""
 
     def __init__(self, actors: Sequence[Actor] = (), *, countries_hint: Sequence[str] = (),
-                 version: str = CODER_VERSION, batch_size: int = 64):
+                 version: str = CODER_VERSION, batch_size: int = 64, ties: Sequence[Tie] = (),
+                 processes: int = 1, learned: bool = True):
         self.actors = tuple(actors)
+        self.learned = learned  # False: the rules alone (what ``sitroom train`` learns from)
         self.resolver = ActorResolver(self.actors)
+        self.regimes = RegimeYears(self.actors, ties)  # the case's heads of state, by date
         self.countries_hint = tuple(c.upper() for c in countries_hint if c)
         self.version = version
         self.batch_size = batch_size
+        self.processes = processes
 
     # --- public ------------------------------------------------------------------------------
 
@@ -74,7 +92,16 @@ class Coder:
         return next(iter(self.code_many([doc])))
 
     def code_many(self, docs: Iterable[Document]) -> Iterator[list[Claim]]:
-        """Claims of each document in order, English sentences parsed in shared batches."""
+        """Claims of each document in order, English sentences parsed in shared batches.
+
+        With ``processes`` > 1 batches are coded by forked workers (same claims, same order);
+        the models load here first, so the workers share them instead of loading their own.
+        """
+        processes = usable_processes(self.processes)
+        if processes > 1:
+            yield from code_in_processes(self._code_batch, docs, processes,
+                                         min(self.batch_size, WORKER_BATCH), _load_models)
+            return
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
@@ -95,15 +122,20 @@ class Coder:
     def _prepare(self, doc: Document) -> _Prepared:
         text = clean_text(doc.text or "")
         lang = (doc.lang or "").lower()[:2] or _detect(text)
-        text, dateline_iso3 = _without_dateline(text, lang)
+        if lowercase_only(text):  # coders' notes in lower case: give place names capitals
+            text = truecased(text, default_gazetteer())
+        text, dateline_place = _without_dateline(text, lang)
+        dateline_iso3 = getattr(dateline_place, "iso3", None)
         sentences: list[Sentence] = []
-        offset = 0
+        offset = paragraphs = 0
         for piece in chunks(text):
-            for s in split_sentences(piece, lang):
+            for s in split_sentences(piece, lang):  # paragraphs counted across the pieces
                 sentences.append(Sentence(s.text, s.start + offset, s.end + offset,
-                                          s.paragraph + len(sentences)))
+                                          s.paragraph + paragraphs))
             offset += len(piece)
-        p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3)
+            paragraphs = sentences[-1].paragraph + 1 if sentences else 0
+        p = _Prepared(doc, text, lang, sentences, dateline_iso3=dateline_iso3,
+                      dateline_place=dateline_place)
         gate = prefilter(lang if lang in ("en", "ru", "ky") else "en")
         other = prefilter("ru") if lang == "ky" else prefilter("ky") if lang == "ru" else None
         for i, s in enumerate(sentences):
@@ -158,12 +190,14 @@ class Coder:
             drafts = self._drafts(sent.text, i, p, parsed, ctx, ents)
             if not drafts:
                 continue
-            loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC")]
-            places = [pl for pl in facts.find_places(sent.text, p.lang, doc_iso3, loc_names)
-                      if _plausible(pl, sent.text, doc_iso3)]
-            place = places[0] if places else last_place.get(sent.paragraph)
-            if places:
-                last_place[sent.paragraph] = places[0]
+            where = self._without_parties(sent.text)
+            loc_names = [t for label, t in ents if label in ("GPE", "LOC", "FAC") and t in where]
+            places = [pl for pl in facts.find_places(where, p.lang, doc_iso3, loc_names)
+                      if _plausible(pl, where, doc_iso3)]
+            place = places[0] if places else self._inherited(p, sent.paragraph, last_place,
+                                                               doc_iso3)
+            if places and (places[0].geo_precision <= 2 or places[0].iso3 == doc_iso3):
+                last_place[sent.paragraph] = places[0]  # a country merely named is not passed on
             iso3 = getattr(place, "iso3", None) or doc_iso3
             if iso3 != doc_iso3:  # a digest: this sentence is about another country
                 ctx = self._context(iso3, doc_iso3, p.lang, protest_context)
@@ -175,11 +209,30 @@ class Coder:
             for claim in self._claims_of(ev, p, doc_iso3):
                 claims.append(claim)
         claims = [c for c in claims if c.confidence >= MIN_CONFIDENCE]
+        if self.learned:
+            claims = retype(claims, p.text)
         out = []
         for index, c in enumerate(claims):
             out.append(replace(c, index=index, coder_version=self.version,
                                id=claim_id(p.doc.id, self.version, index)))
         return out
+
+    @staticmethod
+    def _inherited(p: _Prepared, paragraph: int, last_place: dict[int, Any],
+                   doc_iso3: str | None) -> Any:
+        """The place a sentence naming none inherits: its paragraph's last place; else the
+        dateline's town at geo precision 3 (the report was filed there; the event is in it or
+        somewhere around, so it never rules out a town another report names), when it lies in
+        the report's country. A digest's paragraphs name their own countries and never inherit
+        another paragraph's town."""
+        if paragraph in last_place:
+            return last_place[paragraph]
+        town = p.dateline_place
+        if town is None or getattr(town, "geo_precision", 3) == 3 or (
+            doc_iso3 and town.iso3 != doc_iso3
+        ):
+            return None
+        return replace(town, geo_precision=3)
 
     def _context(self, iso3: str | None, doc_iso3: str | None, lang: str,
                  protest_context: bool) -> ClauseContext:
@@ -212,7 +265,7 @@ class Coder:
         if len(self.countries_hint) == 1:
             return self.countries_hint[0]
         for i in sorted(p.cues)[:3]:  # the first place an event sentence names, town-level
-            text = p.sentences[i].text
+            text = self._without_parties(p.sentences[i].text)
             for place in facts.find_places(text, p.lang, None):
                 if getattr(place, "geo_precision", 3) <= 2 and _plausible(place, text, None):
                     return place.iso3
@@ -243,18 +296,32 @@ class Coder:
             and getattr(place, "geo_precision", 3) == 3
         ):
             place, iso3 = None, doc_iso3  # "Russia said": the event belongs to the crisis country
+        if d.political_event in _CAPITAL_TURNS and iso3 and (
+            place is None or getattr(place, "geo_precision", 3) == 3
+        ):  # a government's turn with no town named happens where the government sits: the
+            # country of the case actor it is about ("Jeenbekov resigned", told from Tashkent)
+            home = next((r.country for r in (d.agent, d.patient)
+                         if r is not None and r.key and r.country), None) or iso3
+            place = facts.capital_place(home) or place
+            iso3 = getattr(place, "iso3", None) or iso3
         if place is None and iso3:
             place = facts.country_place(iso3)
         if place is not None and getattr(place, "iso3", None):
             iso3 = place.iso3
         cname = getattr(place, "country", None) or country_name(iso3)
         figures = facts.extract_figures(evidence, p.lang) if d.kind == "physical" else None
-        actor1, actor2 = _default_actors(d, cname, iso3)
+        actor1, actor2 = (_placed(a, cname, iso3) for a in _default_actors(d, cname, iso3,
+                                                                           evidence))
         assoc1 = actor1.assoc if actor1 else None
         if assoc1 is None and actor1 is not None and actor1.kind in ("protesters", "rioters"):
             assoc1 = self._supporters_of(evidence)
         owners = _owners(d, p.lang) if d.kind == "physical" else [None]
         conf = _confidence(d, ev, place, said, actor1)
+        day = when or p.doc.published
+
+        def named(ref: ActorRef | None) -> str | None:  # "(2017-2020)": the regime's years
+            return with_years(ref.name, ref.country or iso3, day, self.regimes) if ref else None
+
         claims = []
         for owner in owners:
             claims.append(Claim(
@@ -265,10 +332,10 @@ class Coder:
                 sub_event_type=d.sub_event_type,
                 political_event=d.political_event,
                 plover_type=d.plover_type,
-                actor1=actor1.name if actor1 else None,
+                actor1=named(actor1),
                 assoc_actor_1=assoc1,
                 inter1=actor1.inter if actor1 else None,
-                actor2=actor2.name if actor2 else None,
+                actor2=named(actor2),
                 assoc_actor_2=actor2.assoc if actor2 else None,
                 inter2=actor2.inter if actor2 else None,
                 country=cname,
@@ -288,12 +355,27 @@ class Coder:
             ))
         return claims
 
+    def _without_parties(self, text: str) -> str:
+        """The text with the case's parties and coalitions blanked (same offsets): a party's
+        name ("Respublika", "Ата-Журт", "Reforma") is never a place, whatever the gazetteer
+        holds."""
+        spans = [(s, e) for a, s, e in self.resolver.case_actors_in(text)
+                 if a.kind in ("party", "coalition")]
+        for s, e in spans:
+            text = text[:s] + " " * (e - s) + text[e:]
+        return text
+
     def _supporters_of(self, text: str) -> str | None:
-        m = _SUPPORTERS.search(text)
-        if not m:
-            return None
-        found = self.resolver.case_actors_in(text[m.end():m.end() + 60])
-        return found[0][0].name if found and found[0][1] < 5 else None
+        """The party, coalition or leader whose supporters act (ACLED's associated actor): a
+        case actor within a few words of "supporters" / "сторонники" / "тарапкерлери"."""
+        for m in _SUPPORTERS.finditer(text):
+            window = text[max(0, m.start() - 40):m.end() + 40]
+            found = [(a, abs((s + e) // 2 - 40 - (m.end() - m.start()) // 2))
+                     for a, s, e in self.resolver.case_actors_in(window)
+                     if a.kind in _PARTY_KINDS]
+            if found:
+                return min(found, key=lambda f: f[1])[0].name
+        return None
 
 
 _JOIN = "\n\n"
@@ -354,15 +436,21 @@ def _unopposed(name: str, cue_text: str) -> bool:
     return name == "unopposed"
 
 
-def _without_dateline(text: str, lang: str) -> tuple[str, str | None]:
-    """The text with its dateline blanked (same offsets) and the dateline's country, if any."""
+def _without_dateline(text: str, lang: str) -> tuple[str, Any]:
+    """The text with its dateline blanked (same offsets) and the dateline's place, if any."""
     end, name, when = dateline(text[:200])
     if not end or not name:
         return text, None
     places = facts.find_places(name if name.islower() else name.title(), lang, None)
     if not places and not when:
         return text, None  # "NATO — the alliance said": a name, not a dateline
-    return " " * end + text[end:], getattr(places[0], "iso3", None) if places else None
+    return " " * end + text[end:], places[0] if places else None
+
+
+def _load_models() -> None:
+    """The English pipeline and the gazetteer, loaded before workers fork so they share them."""
+    english()
+    default_gazetteer()
 
 
 def _detect(text: str) -> str:
@@ -406,7 +494,7 @@ def _modality(parsed: Any, text: str, start: int, end: int, lang: str,
               bounds: tuple[int, int | None] = (0, None)) -> str:
     tok = _token(parsed, start, end)
     if tok is not None:
-        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_VERBS:
+        if tok.dep_ == "nsubj" and lemma(tok.head) in _SPEECH_VERBS:
             return mod.BACKGROUND  # "a protester said": a quote, not a protest
         if tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"):
             own = mod._own_modality(tok.head)
@@ -488,7 +576,26 @@ _CIVILIAN_TARGET = re.compile(
     r"больниц\w*|школ\w*|жилой|жилых|тургундар\w*|базар\w*)", re.I)
 
 
-def _default_actors(d: Draft, cname: str | None, iso3: str | None
+def _placed(ref: ActorRef | None, cname: str | None, iso3: str | None) -> ActorRef | None:
+    """A generic actor named before the event's country was known ("Protesters (Unknown)")
+    named for the country the event was placed in."""
+    if ref is None or not cname or "Unknown" not in ref.name or ref.key is not None:
+        return ref
+    return replace(ref, name=ref.name.replace("Unknown", cname),
+                   assoc=ref.assoc.replace("Unknown", cname) if ref.assoc else None,
+                   country=ref.country or iso3)
+
+
+# people killed or hurt where a strike fell: its victims are civilians unless armed
+_PEOPLE_HIT = re.compile(
+    r"\b(?:people|persons|passengers|teenagers?|women|children|workers)\b[^.;]{0,40}?"
+    r"\b(?:killed|dead|died|injured|wounded|hurt)\b|\b(?:killing|injuring|wounding)\s+"
+    r"(?:at least\s+)?(?:\w+\s+){0,2}(?:people|persons|civilians|teenagers?|women|children)|"
+    r"(?:погиб|ранен|убит|пострадал)\w*[^.;]{0,40}?человек|человек\w*\s+(?:погиб|ранен|убит)"
+    r"|адам\w*[^.;]{0,30}?(?:каза болд|жарадар)", re.I)
+
+
+def _default_actors(d: Draft, cname: str | None, iso3: str | None, evidence: str = ""
                     ) -> tuple[ActorRef | None, ActorRef | None]:
     """ACLED's sides for a type when the text leaves one out."""
     c = cname or "Unknown"
@@ -528,10 +635,12 @@ def _default_actors(d: Draft, cname: str | None, iso3: str | None
                 b = a
             a = police
         return a, b
-    if d.event_type == "Explosions/Remote violence" and b is None and _CIVILIAN_TARGET.search(
-        d.owner_text or d.clause
-    ):
+    if d.event_type == "Explosions/Remote violence" and b is None and (
+        sub != "Disrupted weapons use"
+    ) and (_CIVILIAN_TARGET.search(d.owner_text or d.clause) or _PEOPLE_HIT.search(evidence)):
         b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)  # a strike on civilians
+    if sub in ("Looting/property destruction", "Mob violence") and b is None:
+        b = ActorRef(f"Civilians ({c})", 7, "civilians", country=iso3)  # shops, homes, people
     if d.event_type == "Explosions/Remote violence" or sub == "Armed clash":
         return a or ActorRef(f"Unidentified Armed Group ({c})", 3, "militia", country=iso3), b
     return a, b

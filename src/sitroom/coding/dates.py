@@ -90,9 +90,12 @@ _WEEKDAY = re.compile(
 _RELATIVE: list[tuple[re.Pattern[str], int, int]] = [
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|позавчера|мурдагы\s+күнү|бүрсүгүнү)\b",
                 re.I), 2, 1),
-    (re.compile(r"\b(?:yesterday|last\s+night|overnight|a\s+day\s+earlier|the\s+day\s+before|"
+    (re.compile(r"\b(?:yesterday|last\s+night|a\s+day\s+earlier|the\s+day\s+before|"
                 r"the\s+previous\s+day|днем\s+ранее|днём\s+ранее|вчера|вчерашн\w*|прошлой\s+ночью|"
-                r"накануне|кечээ|кечээ\s+кечинде|түнү\s+бою)\b", re.I), 1, 1),
+                r"накануне|кечээ|кечээ\s+кечинде)\b", re.I), 1, 1),
+    # the night that ended on the publication morning: most of it falls on the publication day
+    # (a storming "overnight" in a morning report is that day's event, not the evening rally's)
+    (_NIGHT := re.compile(r"\b(?:overnight|түнү\s+бою)\b", re.I), 0, 1),
     (re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|"
                 r"сегодня|этим\s+утром|сегодня\s+утром|бүгүн|бүгүнкү|ушул\s+күнү)\b", re.I), 0, 1),
 ]
@@ -243,7 +246,10 @@ def _relative(text: str, published: date) -> tuple[int, date, int] | None:
         break
     for pattern, days, precision in _RELATIVE:
         m = pattern.search(text)
-        if m and not (days == 1 and weekday is not None and abs(weekday[0] - m.start()) < 25):
+        if not m:
+            continue
+        near_weekday = weekday is not None and abs(weekday[0] - m.start()) < 25
+        if not ((days == 1 or pattern is _NIGHT) and near_weekday):
             found.append((m.start(), published - timedelta(days=days), precision))
     for pattern, which in _WEEK:
         m = pattern.search(text)

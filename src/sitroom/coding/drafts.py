@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitroom.coding import facts
+from sitroom.coding.actors.names import institution, person_name
 from sitroom.coding.actors.resolver import FOREIGN_STATE_NAMES, ActorRef, ActorResolver
+from sitroom.coding.nlp import lemma
 from sitroom.coding.places.geo import country_name, state_iso3
 from sitroom.coding.typing import modality as mod
 from sitroom.coding.typing.lexicon import ACCIDENT, NOT_POLITICAL, PHYSICAL, POLITICAL, SPEECH, WEAK
@@ -115,6 +117,10 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
                 patient = patient or next((_phrase(p) for p in _children(c, "pobj")), None)
             elif c.dep_ in ("compound", "poss", "amod") and c.pos_ in ("NOUN", "PROPN"):
                 agent = agent or _phrase(c)
+            elif c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper() and (
+                lemma(tok).lower() in _WEAPON_NOUNS
+            ):
+                agent = agent or c.text  # "Russian missiles": the Russian forces fired them
         if agent is None and tok.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
             head = tok.head if tok.dep_ != "pobj" else tok.head.head
             if head.pos_ in ("VERB", "AUX"):
@@ -122,7 +128,7 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
                 if subj:
                     agent = _phrase(subj[0])
         if tok.dep_ in ("nsubj",) and agent is None:
-            agent = _phrase(tok) if tok.lemma_.lower() in _ACTOR_NOUNS else None
+            agent = _phrase(tok) if lemma(tok).lower() in _ACTOR_NOUNS else None
         return agent, patient
     # verbal trigger
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
@@ -154,6 +160,9 @@ def english_roles(tok: Any) -> tuple[str | None, str | None]:
     return agent, patient
 
 
+_WEAPON_NOUNS = frozenset({"missile", "rocket", "drone", "shell", "airstrike", "strike",
+                           "warplane", "jet", "artillery", "bombardment", "shelling", "troop",
+                           "force", "soldier", "tank", "aircraft", "helicopter"})
 _ACTOR_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher",
                           "gunman", "militant", "rebel", "insurgent"})
 
@@ -171,12 +180,20 @@ _PROPERTY = re.compile(
     r"village|town|city|district|area|region|province|neighbourhood|neighborhood|camp|"
     r"здани\w*|офис\w*|компани\w*|рудник\w*|завод\w*)\b", re.I)
 
-def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[str, str]] = ()
-                   ) -> ActorRef | None:
-    """An ActorRef for a phrase: case actor, named armed group, role noun, or a named entity."""
-    if not phrase or _PROPERTY.search(phrase):
-        return None  # a building or a company is a target, not an actor
+def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[str, str]] = (),
+                   *, agent: bool = False) -> ActorRef | None:
+    """An ActorRef for a phrase: case actor, named armed group, state body, role noun, or a
+    named entity. ``agent``: the phrase is the one acting, so "parliament" is a body, not the
+    building stormed."""
+    if not phrase:
+        return None
     named = ctx.resolver.case_actors_in(phrase)
+    if agent and not named:
+        body = _state_body(phrase, ctx)
+        if body is not None:
+            return body
+    if _PROPERTY.search(phrase):
+        return None  # a building or a company is a target, not an actor
     if not named and FOREIGN_STATE_NAMES.match(phrase.strip()):
         foreign = foreign_state(phrase, ctx)
         if foreign is not None:
@@ -184,7 +201,7 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
     if not named:
         for label, text in ents:
             if label in ("PERSON", "PER") and text in phrase and _TITLE.search(phrase):
-                return ActorRef(text, None, "person", country=ctx.iso3)
+                return ActorRef(person_name(text), None, "person", country=ctx.iso3)
     ref = ctx.resolver.resolve(phrase, ctx.country_name, iso3=ctx.iso3)
     if ref is not None:
         if ref.kind == "state" and ref.key is None:
@@ -204,11 +221,31 @@ def resolve_phrase(phrase: str | None, ctx: ClauseContext, ents: Sequence[tuple[
         if label in ("PERSON", "PER", "ORG", "NORP") and _is_place_name(text, ctx):
             continue
         if text in phrase and label in ("PERSON", "PER"):
-            return ActorRef(text, None, "person", country=ctx.iso3)
+            return ActorRef(person_name(text), None, "person", country=ctx.iso3)
         if text in phrase and label in ("ORG", "NORP"):
             return ActorRef(text, None, "org", country=ctx.iso3)
     return None
 
+
+def _state_body(phrase: str, ctx: ClauseContext) -> ActorRef | None:
+    """A parliament, court or election commission acting, named for its country: the one
+    named beside the noun ("ЦИК Белоруссии", "Sri Lanka's parliament"), else the report's."""
+    body = institution(phrase)
+    if body is None:
+        return None
+    around = phrase[max(0, body.start - 30):body.end + 30]
+    iso3 = None
+    if _COUNTRYISH.search(around):
+        try:
+            iso3 = facts.country_of(around, ctx.lang)
+        except (LookupError, ValueError):
+            iso3 = None
+    iso3 = iso3 or ctx.iso3
+    name = country_name(iso3) or ctx.country_name or "Unknown"
+    return ActorRef(body.pattern.format(c=name), 1, "state", country=iso3)
+
+
+_COUNTRYISH = re.compile(r"[A-ZА-ЯЁ]\w+\s*(?:['’]s\b)?")
 
 _PARTICIPANT = re.compile(r"(?:protesters?|protestors?|demonstrators?|протестующ|митингующ|"
                          r"демонстрант|нааразы)", re.I)
@@ -366,10 +403,14 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
                 elif agent.kind == "protesters":
                     agent = ActorRef(f"Rioters ({ctx.country_name or 'Unknown'})", 5, "rioters",
                                      assoc=agent.assoc, country=ctx.iso3)
-        if pe in ("resignation", "appointment", "impeachment") and patient is not None and (
-            agent is None
-        ):
-            agent, patient = patient, None
+        if pe in ("resignation", "impeachment") and patient is not None and agent is None:
+            agent, patient = patient, None  # "X was impeached": X is the one the event is about
+        if pe == "election_held":  # voters vote; the soldiers or police guarding them do not
+            agent = agent if agent is not None and agent.kind == "state" and not (
+                agent.name.startswith(_FORCES)) else None
+            patient = None
+        if _subject_of_turn(pe, sub, agent, patient, ctx):
+            agent, patient = None, agent  # "Жапаров вышел из СИЗО", "X назначен": X freed/named
         out.append(Draft("political", sentence, clause, sub_event_type=sub, political_event=pe,
                          plover_type=PLOVER_OF_POLITICAL.get(pe, "OTHER"), agent=agent,
                          patient=patient, cues=(c.name,), strength=0.55))
@@ -380,6 +421,24 @@ def drafts_of_clause(clause: str, offset: int, cues: Sequence[Cue], roles_of: An
         if st is not None:
             out = [d for d in out if d.kind != "weak"] + [st]
     return out
+
+
+_FORCES = ("Military Forces", "Police Forces")
+
+
+def _subject_of_turn(pe: str, sub: str, agent: ActorRef | None, patient: ActorRef | None,
+                     ctx: ClauseContext) -> bool:
+    """Whether the person read as acting is the one freed or named (ACLED's actor 2).
+
+    A person does not free themselves (a prison or security service named beside them is
+    where they were held); in Russian and Kyrgyz, read without a parse, a lone person before
+    "назначен" / "дайындалды" is the one appointed.
+    """
+    if agent is None or agent.kind != "person":
+        return False
+    if pe == "release_from_custody":
+        return sub == "Other" and (patient is None or patient.kind != "person")
+    return pe == "appointment" and patient is None and ctx.lang in ("ru", "ky")
 
 
 _SOLDIERS = re.compile(r"\b(?:army|military|troops|soldiers|forces|armed|commander\w*|general|"
@@ -437,11 +496,14 @@ def _roles_for(cues: Sequence[Cue], roles_of: Any, ctx: ClauseContext,
     agent = patient = None
     for c in cues:
         a, p = roles_of(c)
-        agent = agent or resolve_phrase(a, ctx, ents)
+        agent = agent or resolve_phrase(a, ctx, ents, agent=True)
         patient = patient or resolve_phrase(p, ctx, ents)
         if agent and patient:
             break
     return agent, patient
+
+
+_BETWEEN = re.compile(r"\b(?:between|among)\b", re.I)
 
 
 def _positional_roles(clause: str, trigger_at: int, ctx: ClauseContext
@@ -452,6 +514,8 @@ def _positional_roles(clause: str, trigger_at: int, ctx: ClauseContext
     after = [r for r, pos in mentions if pos >= trigger_at]
     agent = before[-1] if before else None
     patient = after[0] if after else None
-    if agent is None and patient is not None and len(after) > 1 and ctx.lang != "en":
+    if agent is None and patient is not None and len(after) > 1 and (
+        ctx.lang != "en" or _BETWEEN.search(clause, trigger_at, trigger_at + 40)
+    ):
         agent, patient = after[0], after[1]
     return agent, patient

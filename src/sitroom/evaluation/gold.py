@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sitroom.coding.typing.vocabulary import (
+    ACLED_TYPES,
     EVENT_TYPE_OF,
     INTER_CODES,
     PLOVER_TYPES,
@@ -23,7 +24,7 @@ EVENT_FIELDS = (
     "event_type", "sub_event_type", "political_event", "plover_type", "event_date",
     "time_precision", "actor1", "actor2", "inter1", "inter2", "country", "iso3", "admin1",
     "location", "geo_precision", "fatalities", "injuries", "arrests", "crowd_size",
-    "target_owner_iso3",
+    "target_owner_iso3", "fatalities_range",
 )
 # Fields kept for readers (the ``ties`` of the seed note, notes on a judgement) but never scored.
 EXTRA_FIELDS = ("note", "assoc_actor_1", "assoc_actor_2", "latitude", "longitude", "evidence")
@@ -59,6 +60,7 @@ class GoldDoc:
     split: str = "dev"
     kind: str = "code"
     path: str = ""
+    dataset: str = ""  # real text written by others (e.g. "mm", "ucdp"); empty for our own gold
 
     def document(self) -> Document:
         """The coder's input for this gold line."""
@@ -72,6 +74,10 @@ def _check_event(ev: Mapping[str, Any], where: str) -> None:
     if sub is not None and sub not in EVENT_TYPE_OF:
         raise InputError(f"{where}: unknown sub_event_type {sub!r}")
     et = ev.get("event_type")
+    if isinstance(et, list):  # a set of acceptable types (another codebook's coarser label)
+        if not et or any(t not in ACLED_TYPES for t in et) or sub is not None:
+            raise InputError(f"{where}: an event_type list holds known types and no sub-type")
+        et = None
     if sub is not None and et is not None and EVENT_TYPE_OF[sub] != et:
         raise InputError(f"{where}: sub_event_type {sub!r} is not under event_type {et!r}")
     pe = ev.get("political_event")
@@ -83,6 +89,10 @@ def _check_event(ev: Mapping[str, Any], where: str) -> None:
     for key in ("inter1", "inter2"):
         if ev.get(key) is not None and ev[key] not in INTER_CODES:
             raise InputError(f"{where}: {key} must be an ACLED inter code 1..8")
+    rng = ev.get("fatalities_range")
+    if rng is not None and not (isinstance(rng, list) and len(rng) == 2
+                                and all(isinstance(n, int) for n in rng) and rng[0] <= rng[1]):
+        raise InputError(f"{where}: fatalities_range must be [low, high] integers")
     for key in ("time_precision", "geo_precision"):
         if ev.get(key) is not None and ev[key] not in (1, 2, 3):
             raise InputError(f"{where}: {key} must be 1, 2 or 3")
@@ -108,7 +118,8 @@ def parse_gold_line(obj: Mapping[str, Any], where: str = "") -> GoldDoc:
             raise InputError(f"{where} event {i}: {exc}") from exc
         if ev.get("sub_event_type") and "event_type" not in ev:
             ev = {**ev, "event_type": EVENT_TYPE_OF[ev["sub_event_type"]]}
-        fields = tuple((k, ev[k]) for k in EVENT_FIELDS if k in ev)
+        fields = tuple((k, tuple(ev[k]) if isinstance(ev[k], list) else ev[k])
+                       for k in EVENT_FIELDS if k in ev)
         events.append(GoldEvent(fields=fields, note=str(ev.get("note", ""))))
     published = obj.get("published")
     try:
@@ -118,7 +129,8 @@ def parse_gold_line(obj: Mapping[str, Any], where: str = "") -> GoldDoc:
     split = obj.get("split") or ("test" if obj["id"].startswith("test-") else "dev")
     return GoldDoc(id=obj["id"], text=obj["text"], published=pub, lang=obj["lang"],
                    events=tuple(events), country=obj.get("country"), source=obj.get("source"),
-                   split=split, kind=obj.get("kind", "code"))
+                   split=split, kind=obj.get("kind", "code"),
+                   dataset=str(obj.get("dataset") or ""))
 
 
 def iter_gold(path: str | Path) -> Iterator[GoldDoc]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sitroom.evaluation.scoring import MISSING, Scores
+from sitroom.evaluation.scoring import MISSING, PREDICTED_FIELD, Scores
 from sitroom.model import ErrorRecord
 
 # Headline figures (pinned as floors): name -> how to read it off a Scores.
@@ -21,6 +22,8 @@ HEADLINES: dict[str, Any] = {
     "political_event_acc": lambda s: s.field("political_event"),
     "plover_type_acc": lambda s: s.field("plover_type"),
     "fatalities_exact": lambda s: s.field("fatalities"),
+    "fatalities_in_range": lambda s: s.field("fatalities_range"),
+    "crowd_size_acc": lambda s: s.field("crowd_size"),
     "event_date_exact": lambda s: s.field("event_date"),
     "country_acc": lambda s: s.field("iso3") if s.field("iso3") is not None else s.field("country"),
     "admin1_acc": lambda s: s.field("admin1"),
@@ -39,7 +42,8 @@ def headline_support(scores: Scores) -> dict[str, int]:
     typed = sum(n for g, _, n in scores.confusion if g != "∅")
     fields = {"event_type_acc": "event_type", "sub_event_type_acc": "sub_event_type",
               "political_event_acc": "political_event", "plover_type_acc": "plover_type",
-              "fatalities_exact": "fatalities", "event_date_exact": "event_date",
+              "fatalities_exact": "fatalities", "fatalities_in_range": "fatalities_range",
+              "crowd_size_acc": "crowd_size", "event_date_exact": "event_date",
               "admin1_acc": "admin1", "location_acc": "location", "actor1_acc": "actor1"}
     out = {"event_f1": ev.gold + ev.predicted, "event_precision": ev.predicted,
            "event_recall": ev.gold, "sub_event_type_wf1": typed,
@@ -74,18 +78,25 @@ class EvalReport:
     split: str | None = None
     seconds: float = 0.0
     coder_version: str = ""
+    by_set: tuple[tuple[str, Scores], ...] = ()  # "own dev", "own test", "real dev", "real test"
+    real_test_by_file: tuple[tuple[str, Scores], ...] = ()  # "<file> [test]" of real-text gold
 
     def headline(self) -> dict[str, float]:
         """Headline figures over all documents."""
         return headline(self.overall)
 
+    def _pinned(self) -> tuple[tuple[str, Scores], ...]:
+        """Own gold files whole; real-text files by their test split only (dev is trained on)."""
+        real = {Path(r.path).name for r in self.docs if getattr(r, "dataset", "")}
+        return tuple((n, s) for n, s in self.by_file if n not in real) + self.real_test_by_file
+
     def support_by_file(self) -> dict[str, dict[str, int]]:
-        """How many items each headline figure rests on, per gold file name."""
-        return {name: headline_support(s) for name, s in self.by_file}
+        """How many items each headline figure rests on, per pinned gold file (or test part)."""
+        return {name: headline_support(s) for name, s in self._pinned()}
 
     def headlines_by_file(self) -> dict[str, dict[str, float]]:
-        """Headline figures per gold file name (what the floors pin)."""
-        return {name: headline(s) for name, s in self.by_file}
+        """Headline figures per gold file, and per real-text test part (what floors pin)."""
+        return {name: headline(s) for name, s in self._pinned()}
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready summary: figures overall, per file, language and split, confusion, errors."""
@@ -108,6 +119,8 @@ class EvalReport:
             "by_file": {k: block(s) for k, s in self.by_file},
             "by_lang": {k: block(s) for k, s in self.by_lang},
             "by_split": {k: block(s) for k, s in self.by_split},
+            "by_set": {k: block(s) for k, s in self.by_set},
+            "real_test_by_file": {k: block(s) for k, s in self.real_test_by_file},
             "confusion": [list(row) for row in self.overall.confusion],
             "merge": {k: dict(v) for k, v in self.merge},
             "errors": [e.to_dict() for e in self.errors],
@@ -189,7 +202,7 @@ def format_mistakes(report: EvalReport, limit: int = 50) -> str:
             for f, ok in pair.hits:
                 if not ok and g is not None:
                     wrong.append(f"{f}: gold {g.events[pair.gold_index].get(f)!r} "
-                                 f"got {pred.get(f)!r}")
+                                 f"got {pred.get(PREDICTED_FIELD.get(f, f))!r}")
         missed = [m or "event" for m in r.missed]
         if not (wrong or missed or r.spurious or r.error):
             continue

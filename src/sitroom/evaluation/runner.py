@@ -22,13 +22,15 @@ class CoderLike(Protocol):
     def code(self, doc: Document) -> Sequence[Any]: ...
 
 
-def default_coder(actors: Sequence[Any] = ()) -> CoderLike:
-    """The project's coder, imported only when an evaluation needs it."""
+def default_coder(actors: Sequence[Any] = (), ties: Sequence[Any] = (),
+                  learned: bool = True) -> CoderLike:
+    """The project's coder (with a case's actors and dated roles; ``learned=False``: its rules
+    alone), imported only when needed."""
     try:
         from sitroom.coding import Coder
     except ImportError as exc:
         raise InputError(f"the coder (sitroom.coding.Coder) is not available: {exc}") from exc
-    return Coder(actors)
+    return Coder(actors, ties=ties, learned=learned)
 
 
 def as_contract(pred: Any) -> dict[str, Any]:
@@ -104,6 +106,9 @@ def evaluate(
         by_file=_group(results, lambda r: Path(r.path).name),
         by_lang=_group(results, lambda r: r.lang),
         by_split=_group(results, lambda r: r.split),
+        by_set=_group(results, lambda r: r.group),
+        real_test_by_file=_group([r for r in results if r.dataset and r.split == "test"],
+                                 lambda r: f"{Path(r.path).name} [test]"),
         docs=tuple(results),
         errors=tuple(errors),
         merge=_merge_results(merge_paths),

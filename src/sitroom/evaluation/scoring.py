@@ -23,6 +23,16 @@ def _exact(g: Any, p: Any) -> bool:
     return g == p
 
 
+def _one_of(g: Any, p: Any) -> bool:
+    """Right when equal, or inside the gold's set of acceptable values (a coarser codebook)."""
+    return p in g if isinstance(g, tuple) else g == p
+
+
+def _in_range(g: Any, p: Any) -> bool:
+    """A predicted figure inside the gold's [low, high]."""
+    return isinstance(p, int) and g[0] <= p <= g[1]
+
+
 def _date(g: Any, p: Any) -> bool:
     return str(g) == (p.isoformat() if hasattr(p, "isoformat") else str(p))
 
@@ -52,13 +62,18 @@ def _crowd(g: Any, p: Any) -> bool:
 
 # Each scored field and how a prediction is judged right.
 FIELD_CHECKS: dict[str, Callable[[Any, Any], bool]] = {
-    "event_type": _exact, "sub_event_type": _exact, "political_event": _exact,
+    "event_type": _one_of, "sub_event_type": _exact, "political_event": _exact,
     "plover_type": _exact, "event_date": _date, "time_precision": _exact,
     "country": _place, "iso3": _code, "admin1": _place, "location": _place,
     "geo_precision": _exact, "actor1": actor_match, "actor2": actor_match,
     "inter1": _exact, "inter2": _exact, "fatalities": _exact, "injuries": _exact,
     "arrests": _exact, "crowd_size": _crowd, "target_owner_iso3": _code,
+    "fatalities_range": lambda g, p: _in_range(g, p),
 }
+
+
+# A gold field judged against a differently named predicted field.
+PREDICTED_FIELD = {"fatalities_range": "fatalities"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,12 @@ class DocResult:
     spurious: tuple[str, ...] = ()  # labels of unmatched predictions
     predicted: tuple[Mapping[str, Any], ...] = ()
     error: str = ""
+    dataset: str = ""  # real text written by others; empty for our own gold
+
+    @property
+    def group(self) -> str:
+        """Which column of the side-by-side table: own gold or real text, and the split."""
+        return f"{'real' if self.dataset else 'own'} {self.split}"
 
 
 def _label(ev: Mapping[str, Any] | GoldEvent) -> str:
@@ -143,7 +164,8 @@ def score_doc(
     pairs = []
     for gi, pi, sim in matches:
         g, p = doc.events[gi], predicted[pi]
-        hits = tuple((f, FIELD_CHECKS[f](v, p.get(f))) for f, v in g.fields if f in FIELD_CHECKS)
+        hits = tuple((f, FIELD_CHECKS[f](v, p.get(PREDICTED_FIELD.get(f, f))))
+                     for f, v in g.fields if f in FIELD_CHECKS)
         pairs.append(PairResult(gi, pi, round(sim, 4), hits, _gold_label(g), _label(p)))
     used_g = {gi for gi, _, _ in matches}
     used_p = {pi for _, pi, _ in matches}
@@ -151,7 +173,7 @@ def score_doc(
     spurious = tuple(_label(p) for j, p in enumerate(predicted) if j not in used_p)
     counts = EventCounts(len(matches), len(doc.events), len(predicted))
     return DocResult(doc.id, doc.lang, doc.split, doc.path, counts, tuple(pairs), missed,
-                     spurious, tuple(predicted), error)
+                     spurious, tuple(predicted), error, doc.dataset)
 
 
 @dataclass(frozen=True)

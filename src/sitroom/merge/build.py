@@ -11,6 +11,7 @@ from sitroom.model import Claim, Event
 
 from .corroboration import corroborate
 from .figures import outlet_figures, reconcile_all
+from .kinds import reconcile_kind
 from .types import ReportInfo
 
 # fields an analyst may edit (and that edits override on every rebuild)
@@ -66,8 +67,7 @@ def build_event(
     dated = [c for c in members if c.event_date is not None]
     when = min(dated, key=_precision_rank) if dated else best
     placed = min(members, key=lambda c: (c.geo_precision or 3, not c.location, -c.confidence, c.id))
-    event_type = _vote(members, "event_type", best)
-    typed = [c for c in members if c.event_type == event_type] or members
+    event_type, sub_event_type = reconcile_kind(members, infos)
     ev_date = when.event_date
     if ev_date is not None and when.time_precision == 3:
         ev_date = ev_date.replace(day=1)
@@ -81,7 +81,7 @@ def build_event(
         event_date=ev_date,
         time_precision=when.time_precision,
         event_type=event_type,  # type: ignore[arg-type]
-        sub_event_type=_vote(typed, "sub_event_type", best),  # type: ignore[arg-type]
+        sub_event_type=sub_event_type,  # type: ignore[arg-type]
         political_event=_vote(members, "political_event", best),  # type: ignore[arg-type]
         plover_type=_vote(members, "plover_type", best),  # type: ignore[arg-type]
         actor1=_vote(members, "actor1", best),  # type: ignore[arg-type]

@@ -2,9 +2,11 @@
 
 Each claim, in a fixed order (country, date, id), is compared with the candidate events of its
 country whose dates fall in its window. Every member must pass the hard gates (complete linkage:
-no chains), and an event holds at most one claim per report (the coder reports each event of a
-report once, so two claims of one report are two events); the claim joins the candidate with
-the best average score if that clears ``JOIN``, else it opens an event whose id derives from it.
+no chains). Two claims of one report that pass the gates and name the same political turn (or
+none) are one event told twice — one night of clashes in two sentences the coder types
+differently, or one resignation coded twice — so a report never backs two events of one
+identity; the claim joins the candidate with the best average score if
+that clears ``JOIN``, else it opens an event whose id derives from it.
 Scores from structured fields decide alone when they are clearly high (``SURE``) or low
 (``DOUBT``); in between, the evidence sentences are compared with the multilingual encoder.
 The same claims always give the same events and ids; new claims join or open events without
@@ -218,13 +220,20 @@ class _Merger:
         """Average-linkage score of a claim against an event, None if a hard gate fails."""
         members = self._members(event)
         a = anchor(claim) if self.cons.apart else ""
+        same_report = False
         for m in members:
-            if m.doc_id == claim.doc_id and claim.doc_id:
-                return None  # the coder reports each event of a report once: two claims, two events
             if not compatible(claim, m) or (a and self.cons.is_apart(a, anchor(m))):
                 return None
+            if m.doc_id == claim.doc_id and claim.doc_id:
+                if m.political_event != claim.political_event:
+                    return None  # a report's turn and the clash it mentions are two events
+                same_report = True
         linked = members[:MAX_LINK]
         cheap = sum(cheap_score(claim, m) for m in linked) / len(linked)
+        if same_report and cheap < SURE:
+            # the coder's own sentences of one report, one day, one place and family: it told
+            # one event twice (a sentence lacking the place, or typed another sub-type)
+            return SURE, f"another sentence of the same report ({cheap:.2f} on fields)"
         if cheap >= SURE:
             return cheap, f"fields agree ({cheap:.2f})"
         if cheap < DOUBT:

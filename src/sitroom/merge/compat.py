@@ -2,10 +2,15 @@
 
 Hard gates (any one keeps two claims apart, checked against *every* member of an event, so events
 are clusters and never chains): a different country; date windows that do not overlap (two claims
-dated to the day must share the day, so successive days of protest in one square stay apart);
-different towns (by name, or more than ``TOWN_KM`` apart by coordinates) or different admin1;
-incompatible event families (see ``families``); different political events; political turns or
-statements whose named actors have none in common (two appointments the same day are two events).
+dated to the day must share the day, so successive days of protest in one square stay apart —
+except a political turn about one person, which outlets date a day apart by how they word it:
+"overnight", "on Tuesday", "yesterday" in a report of the next day); different towns (by name,
+or more than ``TOWN_KM`` apart by coordinates) or different admin1; incompatible event families
+(see ``families``: what an event *is*, not its exact sub-type); different political events;
+turns about a person, foreign statements and other statements whose named actors have none in
+common, compared across scripts and grammatical case (``identity``; two appointments the same
+day are two events; an annulment or a state of emergency is told apart by its place and day,
+not by how outlets name the body that decided it).
 
 The soft score is a weighted mean of type, place, actor, date and figure agreement in 0..1.
 """
@@ -21,11 +26,20 @@ from datetime import date, timedelta
 
 from sitroom.model import Claim, Event
 
+from .identity import mentioned, named_actors, share_someone
+
 TOWN_KM = 15.0
+TURN_DAYS = 1  # a political turn about one person: outlets' dates may differ by this many days
+# the turns that happen to one person (a statement is not: one government speaks every day)
+PERSON_TURNS = frozenset({"resignation", "appointment", "release_from_custody", "impeachment"})
+# turns whose actor tells two of them apart (institutional turns are told apart by place and day)
+WHO_DEFINES = PERSON_TURNS | {"foreign_government_statement"}
 WEIGHTS = {"type": 0.3, "place": 0.25, "actors": 0.25, "date": 0.1, "figures": 0.1}
 
 _ARMED = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _CROWD = {"Protests", "Riots"}
+# who takes part in a demonstration: violence against civilians among them is the crowd's event
+_AT_DEMO = re.compile(r"^(protesters|rioters|demonstrators|police forces)\b", re.IGNORECASE)
 
 
 def unmergeable_reason(claim: Claim) -> str | None:
@@ -53,12 +67,21 @@ def date_window(d: date, precision: int | None) -> tuple[date, date]:
 
 
 def dates_compatible(a: Claim, b: Claim) -> bool:
-    """True when the two claims' date windows overlap."""
+    """True when the two claims' date windows overlap (widened for a turn about one person)."""
     if a.event_date is None or b.event_date is None:
         return False
     a0, a1 = date_window(a.event_date, a.time_precision)
     b0, b1 = date_window(b.event_date, b.time_precision)
+    if same_person_turn(a, b):
+        slack = timedelta(days=TURN_DAYS)
+        a0, a1 = a0 - slack, a1 + slack
     return a0 <= b1 and b0 <= a1
+
+
+def same_person_turn(a: Claim, b: Claim) -> bool:
+    """The same political turn (release, resignation ...) of a person both claims name."""
+    return (a.political_event in PERSON_TURNS and a.political_event == b.political_event
+            and share_someone(mentioned(a), mentioned(b)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -103,8 +126,17 @@ def place_relation(a: Claim, b: Claim) -> str:
 
 
 def families(c: Claim) -> frozenset[str]:
-    """Event families a claim belongs to; two claims need one family in common."""
+    """Event families a claim belongs to; two claims need one family in common.
+
+    "crowd": what happens at a demonstration — Protests, Riots, excessive force, violence
+    against civilians by police or among demonstrators, arrests, looting; outlets type the same
+    night of clashes as any of these. "armed": Battles, Explosions/Remote violence, violence
+    against civilians, mob violence. "political": a crisis turn. A statement: its PLOVER type.
+    """
     t, sub = c.event_type, c.sub_event_type
+    if t == "Violence against civilians" and any(
+            _AT_DEMO.match(n or "") for n in (c.actor1, c.actor2)):
+        return frozenset({"crowd", "armed"})
     if t in _ARMED:
         return frozenset({"armed"})
     if t == "Riots":
@@ -177,12 +209,19 @@ def _specific_actors(c: Claim) -> set[str]:
 
 
 def actors_conflict(a: Claim, b: Claim) -> bool:
-    """Political turns and statements are defined by who: named actors with none in common."""
+    """Political turns and statements are defined by who: named actors with none in common.
+
+    Names compare across scripts, spellings and grammatical case (``identity.names_match``).
+    """
     same_turn = bool(a.political_event) and a.political_event == b.political_event
+    if same_turn and a.political_event not in WHO_DEFINES:
+        return False  # one annulment of one election, however outlets name the commission
     if not same_turn and not (families(a) & families(b)) - {"crowd", "armed", "arrest"}:
         return False
     sa, sb = _specific_actors(a), _specific_actors(b)
-    return bool(sa) and bool(sb) and not (sa & sb)
+    if not sa or not sb or sa & sb:
+        return False
+    return not share_someone(named_actors(a), named_actors(b))
 
 
 def actor_score(a: Claim, b: Claim) -> float:
@@ -195,6 +234,8 @@ def actor_score(a: Claim, b: Claim) -> float:
     j = len(sa & sb) / len(sa | sb)
     if a.actor1 and actor_key(a.actor1) == actor_key(b.actor1):
         j = max(j, 0.8)
+    if j < 0.8 and share_someone(named_actors(a), named_actors(b)):
+        j = 0.8  # one person named in two scripts or spellings
     return j
 
 
@@ -209,11 +250,17 @@ def type_score(a: Claim, b: Claim) -> float:
         return 0.75 * one_sided
     if a.plover_type and a.plover_type == b.plover_type:
         return 0.8 * one_sided
+    if families(a) & families(b) & {"crowd", "armed"}:
+        return 0.55 * one_sided  # one night of clashes: Riots to one outlet, Protests to another
     return 0.4 * one_sided
 
 
 def figure_score(a: Claim, b: Claim) -> float:
-    """Figures that agree help a little; figures that differ hurt a little (outlets disagree)."""
+    """Figures that agree help a little; figures that differ are neutral.
+
+    Outlets disagree on tolls all the time: an outlying figure is shown as disputed inside the
+    event (see ``figures``), never a reason to open a second one.
+    """
     pairs = [(a.fatalities or None, b.fatalities or None), (a.arrests, b.arrests),
              (a.injuries, b.injuries)]
     if a.crowd_size and b.crowd_size:
@@ -221,7 +268,7 @@ def figure_score(a: Claim, b: Claim) -> float:
     scores = []
     for x, y in pairs:
         if x and y:
-            scores.append(1.0 if max(x, y) / min(x, y) <= 1.5 else 0.3)
+            scores.append(1.0 if max(x, y) / min(x, y) <= 1.5 else 0.5)
     return sum(scores) / len(scores) if scores else 0.5
 
 
@@ -231,10 +278,13 @@ def cheap_score(a: Claim, b: Claim) -> float:
     place = {"same-town": 1.0, "same-admin1": 0.6, "coarse": 0.4}.get(rel, 0.0)
     precise = (a.time_precision or 1) == 1 and (b.time_precision or 1) == 1
     same_day = precise and a.event_date == b.event_date
+    # a turn is who it happens to: the same person's release (resignation ...) agrees on who and
+    # when, however each outlet spells the name and words the day
+    person = same_person_turn(a, b)
     return (
         WEIGHTS["type"] * type_score(a, b)
         + WEIGHTS["place"] * place
-        + WEIGHTS["actors"] * actor_score(a, b)
-        + WEIGHTS["date"] * (1.0 if same_day else 0.6)
+        + WEIGHTS["actors"] * (1.0 if person else actor_score(a, b))
+        + WEIGHTS["date"] * (1.0 if same_day or person else 0.6)
         + WEIGHTS["figures"] * figure_score(a, b)
     )

@@ -1,4 +1,10 @@
-"""``sitroom recode``: run the coder over stored reports, writing new claims, keeping old ones."""
+"""``sitroom recode``: run the coder over stored reports, writing new claims, keeping old ones.
+
+Re-coding is idempotent: a claim's id derives from its report, the coder version and its place
+in the coder's output, and each report is coded with its own case's inputs (``coder_for_case``),
+whatever the run was asked for. So re-coding unchanged reports
+with an unchanged coder writes nothing (``sitroom recode`` with or without ``--case``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sitroom.model import Document, ErrorRecord, Report
+from sitroom.errors import NotFound
+from sitroom.model import Case, Document, ErrorRecord, Report
 from sitroom.store.api import ReportQuery, Store
 
 
@@ -40,23 +47,64 @@ def document_of(report: Report, countries: Collection[str] = ()) -> Document:
     )
 
 
+def coder_for_case(case: Case | None, processes: int = 1):
+    """The coder of a case's reports: its actors and countries (nothing without a case).
+
+    The one place that says which inputs a case's coding has: the demo, ``recode --case`` and
+    ``recode`` over everything all build their coder here, so they code a report identically.
+    """
+    from sitroom.coding import Coder
+
+    if case is None:
+        return Coder(processes=processes)
+    return Coder(case.actors, countries_hint=case.countries, ties=case.ties,
+                 processes=processes)
+
+
+def case_coders(store: Store, processes: int = 1) -> Callable[[str], object]:
+    """A cached factory: the coder of a stored case by name (a bare coder if it is gone)."""
+    cache: dict[str, object] = {}
+
+    def coder_for(name: str) -> object:
+        if name not in cache:
+            try:
+                cache[name] = coder_for_case(store.get_case(name), processes)
+            except NotFound:
+                cache[name] = coder_for_case(None, processes)
+        return cache[name]
+
+    return coder_for
+
+
 def recode(store: Store, coder, *, case: str | None = None, since: datetime | None = None,
-           batch: int = 64, progress: Callable[[int], None] | None = None) -> RecodeResult:
-    """Code every matching report; a report that fails is recorded as an ErrorRecord."""
+           batch: int = 64, progress: Callable[[int], None] | None = None,
+           case_coder: Callable[[str], object] | None = None) -> RecodeResult:
+    """Code every matching report; a report that fails is recorded as an ErrorRecord.
+
+    ``coder`` codes the reports of ``case`` (or, with no case named, reports in no case); with
+    no case named, ``case_coder(name)`` codes each report that belongs to a case, so a run over
+    everything codes every report exactly as its case's own run did.
+    """
     query = ReportQuery(case=case, since=since, include_duplicates=False, limit=None)
     seen = new = errors = 0
-    pending: list[Report] = []
+    pending: dict[int, tuple[object, list[Report]]] = {}
 
-    def flush() -> None:
+    def pick(report: Report):
+        if case is None and report.case and case_coder is not None:
+            return case_coder(report.case)
+        return coder
+
+    def flush(key: int) -> None:
         nonlocal new, errors
-        docs = [document_of(r, coder.countries_hint) for r in pending]
+        who, reports = pending.pop(key)
+        docs = [document_of(r, who.countries_hint) for r in reports]
         try:
-            results = list(coder.code_many(docs))
+            results = list(who.code_many(docs))
         except Exception:
             results = []
-            for report, doc in zip(pending, docs, strict=True):
+            for report, doc in zip(reports, docs, strict=True):
                 try:
-                    results.append(coder.code(doc))
+                    results.append(who.code(doc))
                 except Exception as exc:
                     errors += 1
                     results.append([])
@@ -67,15 +115,15 @@ def recode(store: Store, coder, *, case: str | None = None, since: datetime | No
         claims = [c for result in results for c in result]
         if claims:
             new += store.add_claims(claims)
-        pending.clear()
 
     for report in store.iter_reports(query):
         seen += 1
-        pending.append(report)
-        if len(pending) >= batch:
-            flush()
+        who = pick(report)
+        pending.setdefault(id(who), (who, []))[1].append(report)
+        if len(pending[id(who)][1]) >= batch:
+            flush(id(who))
             if progress:
                 progress(seen)
-    if pending:
-        flush()
+    for key in list(pending):
+        flush(key)
     return RecodeResult(seen, new, errors, coder.version)

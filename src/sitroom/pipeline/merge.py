@@ -4,7 +4,9 @@
 their reports, merges the claims not yet in an event incrementally against the stored events
 (indexed lookup by country and date window, never a scan of all events), carries analyst
 decisions and event membership over re-coding, and saves events and actions in one step.
-``rebuild=True`` re-merges everything from scratch, honouring analyst decisions.
+``rebuild=True`` re-merges everything from scratch, honouring analyst decisions. The merge sees
+claims with the people they name spelled the case's way (``identity.CaseNames``: "Жапаровду"
+is Sadyr Japarov); stored claims stay as the coder wrote them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sitroom.merge.cluster import (
     merge_incremental,
 )
 from sitroom.merge.edits import Book, EditResult, constraints_from
+from sitroom.merge.identity import CaseNames
 from sitroom.merge.types import NO_CONSTRAINTS, Constraints, MergeResult, ReportInfo
 from sitroom.model import Claim, Event, MergeAction
 from sitroom.store.api import ReportQuery, Store
@@ -129,6 +132,13 @@ def current_claims(claims: Iterable[Claim]) -> dict[str, Claim]:
     return out
 
 
+def case_view(store: Store, claims: Mapping[str, Claim],
+              case: str | None = None) -> dict[str, Claim]:
+    """The claims as the merge sees them: people named the case's way (ids unchanged)."""
+    names = CaseNames(store.list_actors(case))
+    return {cid: names.resolve(c) for cid, c in claims.items()}
+
+
 def report_infos(store: Store, case: str | None = None) -> tuple[dict[str, ReportInfo], list[str]]:
     """ReportInfo of every report in scope, and the blocs of the outlets watching the case."""
     listed = store.list_outlets(case)
@@ -177,6 +187,7 @@ def merge_store(store: Store, *, case: str | None = None, rebuild: bool = False,
     at = at or datetime.now(UTC)
     infos, watching = report_infos(store, case)
     everything = {c.id: c for c in store.iter_claims() if case is None or c.doc_id in infos}
+    everything = case_view(store, everything, case)
     claims = current_claims(everything.values())
     actions = store.list_merge_actions()
     analyst_actions = [a for a in actions if a.actor != "auto"]
@@ -258,6 +269,7 @@ def load_book(store: Store, event_ids: Sequence[str], case: str | None = None) -
     claims: dict[str, Claim] = {}
     for rid in sorted(report_ids):
         claims.update({c.id: c for c in store.list_claims(report_id=rid)})
+    claims = case_view(store, claims, case)
     infos, watching = report_infos(store, case)
     return Book(events=events, claims=claims, infos=infos, actions=actions,
                 watching_blocs=watching)

@@ -16,6 +16,7 @@ from sitroom.model import (
     AnalystNote,
     Case,
     Claim,
+    Delivery,
     ErrorRecord,
     Event,
     Hypothesis,
@@ -217,11 +218,33 @@ class Store(Protocol):
 
     def list_merge_actions(self, event_id: str | None = None) -> list[MergeAction]: ...
 
-    # watches
+    # watches and alerts (store/alerts.py)
     def add_alert(self, alert: Alert) -> bool:
         """Record an alert once per (watch, event); return False if it had fired already."""
 
-    def list_alerts(self, watch: str | None = None) -> list[Alert]: ...
+    def record_watch_pass(
+        self, fired: Sequence[Alert], deliveries: Sequence[Delivery],
+        checked: Mapping[tuple[str, str], str], at: datetime | None = None,
+    ) -> list[Alert]:
+        """Store new alerts, the outbox rows of the new ones and the event versions checked
+        ((case, event id) -> fingerprint) in one transaction; return the alerts that were new."""
+
+    def list_alerts(self, watch: str | None = None, *, case: str | None = None,
+                    since: datetime | None = None, until: datetime | None = None,
+                    limit: int | None = None) -> list[Alert]: ...
+    def checked_events(self, case: str = "") -> dict[str, str]:
+        """Event id -> fingerprint of the version last checked against a case's watches."""
+
+    def due_deliveries(self, now: datetime, limit: int = 100) -> list[Delivery]: ...
+    def list_deliveries(self, *, watch: str | None = None, event_id: str | None = None,
+                        status: str | None = None, channel: str | None = None
+                        ) -> list[Delivery]: ...
+    def save_deliveries(self, items: Sequence[Delivery]) -> None: ...
+    def add_watch(self, watch: Watch, case: str = "", at: datetime | None = None) -> bool:
+        """Keep a watch added by hand (apart from case files); False if the key is taken."""
+
+    def remove_watch(self, key: str, case: str = "") -> bool: ...
+    def list_added_watches(self, case: str | None = None) -> list[tuple[str, Watch]]: ...
 
     # situation reports
     def save_sitrep(self, case: str, generated: datetime, since: date, until: date, fmt: str,

@@ -1,4 +1,4 @@
-"""Claims (write-once), events with their claims and figures, merge history, alerts."""
+"""Claims (write-once), events with their claims and figures, merge history."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from datetime import datetime
 from sqlalchemy import Connection, delete, exists, func, select
 
 from sitroom.errors import NotFound
-from sitroom.model import Alert, Claim, Event, MergeAction, OutletFigures
+from sitroom.model import Claim, Event, MergeAction, OutletFigures
 from sitroom.store import rows, schema
 from sitroom.store.base import SqlBase, chunks, unique
 from sitroom.store.engine import insert_ignore
 from sitroom.store.schema import (
-    alerts,
     claims,
     event_claims,
     event_figures,
@@ -242,19 +241,3 @@ class EventStore(SqlBase):
             ))
         with self._read() as conn:
             return [rows.merge_action_from(r) for r in conn.execute(stmt).mappings()]
-
-    # --- alerts ------------------------------------------------------------------------------
-
-    def add_alert(self, alert: Alert) -> bool:
-        """Record an alert once per (watch, event); return False if it had fired already."""
-        with self._write() as conn:
-            stmt = insert_ignore(self.dialect, alerts).returning(alerts.c.watch)
-            return conn.execute(stmt, rows.alert_row(alert)).first() is not None
-
-    def list_alerts(self, watch: str | None = None) -> list[Alert]:
-        """Alerts in the order they fired."""
-        stmt = select(alerts).order_by(alerts.c.fired_at, alerts.c.watch, alerts.c.event_id)
-        if watch is not None:
-            stmt = stmt.where(alerts.c.watch == watch)
-        with self._read() as conn:
-            return [rows.alert_from(r) for r in conn.execute(stmt).mappings()]

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sitroom.errors import StoreError
 from sitroom.store import fulltext, schema
+from sitroom.store.accounts import create_account_tables
 from sitroom.store.engine import mask_url
 
 _PG_LOCK_KEY = 0x5117_8001  # any constant shared by every sitroom process
@@ -51,9 +52,21 @@ def _analysis_tables(conn: Connection) -> None:
     """Hypothesis indicator rules, analyst evidence notes and decisions on proposed ratings."""
     add_column_if_missing(conn, "hypotheses", schema.hypotheses.c.rules)
     schema.metadata.create_all(conn, tables=list(schema.ANALYSIS_TABLES), checkfirst=True)
+
+
 def _faction_tables(conn: Connection) -> None:
     """Ties proposed from coded events, with the analyst's decisions."""
     schema.metadata.create_all(conn, tables=list(schema.FACTION_TABLES), checkfirst=True)
+
+
+def _alert_outbox(conn: Connection) -> None:
+    """Alerts keep what fired them; an outbox of deliveries; events checked once per version."""
+    for column in ("case_name", "title", "fingerprint", "suppressed", "payload"):
+        add_column_if_missing(conn, "alerts", Column(column, schema.alerts.c[column].type))
+    schema.metadata.create_all(
+        conn, tables=[schema.alert_deliveries, schema.watch_checks, schema.added_watches],
+        checkfirst=True)
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_alerts_fired ON alerts (fired_at)")
 
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -65,6 +78,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     (4, "situation reports published, for what changed since the last one", _create_sitreps),
     (5, "hypothesis rules, evidence notes, rating decisions", _analysis_tables),
     (6, "ties proposed from coded events, with decisions", _faction_tables),
+    (7, "alerts: what fired them, a delivery outbox, events checked once", _alert_outbox),
+    (8, "web accounts: users, sessions, API tokens, last looks, audit log; events by type",
+     create_account_tables),
     (9, "search by word stems (English, Russian), backfilled", fulltext.create_stemmed),
 )
 

@@ -15,6 +15,7 @@ from sitroom.model import (
     Claim,
     Corroboration,
     CrowdSize,
+    Delivery,
     ErrorRecord,
     Event,
     FigureRange,
@@ -406,12 +407,30 @@ def merge_action_from(row: Row) -> MergeAction:
 
 def alert_row(a: Alert) -> dict[str, Any]:
     return {"watch": a.watch, "event_id": a.event_id, "fired_at": a.fired_at,
-            "message": _clean(a.message)}
+            "message": _clean(a.message), "case_name": a.case, "title": _clean(a.title),
+            "fingerprint": a.fingerprint, "suppressed": a.suppressed,
+            "payload": [[k, _plain(v)] for k, v in a.payload]}
 
 
 def alert_from(row: Row) -> Alert:
     return Alert(watch=row["watch"], event_id=row["event_id"], fired_at=row["fired_at"],
-                 message=row["message"])
+                 message=row["message"], case=row["case_name"] or "",
+                 title=row["title"] or "", fingerprint=row["fingerprint"] or "",
+                 suppressed=bool(row["suppressed"]),
+                 payload=tuple((k, _tuples(v)) for k, v in row["payload"] or ()))
+
+
+def delivery_row(d: Delivery) -> dict[str, Any]:
+    return {"watch": d.watch, "event_id": d.event_id, "channel": d.channel, "status": d.status,
+            "attempts": d.attempts, "next_attempt": d.next_attempt,
+            "last_error": _clean(d.last_error), "sent_at": d.sent_at}
+
+
+def delivery_from(row: Row) -> Delivery:
+    return Delivery(watch=row["watch"], event_id=row["event_id"], channel=row["channel"],
+                    status=row["status"], attempts=row["attempts"],
+                    next_attempt=row["next_attempt"], last_error=row["last_error"],
+                    sent_at=row["sent_at"])
 
 
 def as_date(value: date | None) -> date | None:

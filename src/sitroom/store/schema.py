@@ -105,7 +105,7 @@ outlets = Table(
     Column("group_name", Text, nullable=False, default=""),
     Column("feeds_verified", Boolean, nullable=False, default=False),
     Column("sample", Boolean, nullable=False, default=False),
-    Column("interval_minutes", Integer, nullable=False, default=30),
+    Column("interval_minutes", Integer, nullable=False, default=1),
     Column("notes", Text, nullable=False, default=""),
 )
 
@@ -382,7 +382,45 @@ alerts = Table(
     Column("event_id", String, primary_key=True),
     Column("fired_at", UTCDateTime, nullable=False),
     Column("message", Text, nullable=False, default=""),
+    # added by migration 6 (nullable: ALTER TABLE adds them to older databases)
+    Column("case_name", String),
+    Column("title", Text),
+    Column("fingerprint", String),
+    Column("suppressed", Boolean),
+    Column("payload", JSON),  # list of [key, value] pairs: the event as the alert saw it
 )  # the primary key makes an alert unique per (watch, event)
+
+# --- created by migration 6: alert outbox, checked events, watches added by hand -------------
+
+alert_deliveries = Table(
+    "alert_deliveries", metadata,
+    Column("watch", String, primary_key=True),
+    Column("event_id", String, primary_key=True),
+    Column("channel", String, primary_key=True),  # "webhook", "email"
+    Column("status", String, nullable=False),  # model.DELIVERY_STATUSES
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt", UTCDateTime),
+    Column("last_error", Text, nullable=False, default=""),
+    Column("sent_at", UTCDateTime),
+    Index("ix_alert_deliveries_due", "status", "next_attempt"),
+)
+
+watch_checks = Table(
+    "watch_checks", metadata,
+    Column("case_name", String, primary_key=True),  # "" for watches of no case
+    Column("event_id", String, primary_key=True),
+    Column("fingerprint", String, nullable=False),  # the event version last checked
+    Column("checked_at", UTCDateTime),
+)
+
+added_watches = Table(
+    "added_watches", metadata,  # `sitroom watches add`: kept apart, so a case reload keeps them
+    Column("case_name", String, primary_key=True),
+    Column("key", String, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("query", JSON, nullable=False),
+    Column("added_at", UTCDateTime),
+)
 
 # Tables created by migration 1, in dependency order.
 V1_TABLES = (

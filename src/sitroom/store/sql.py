@@ -6,16 +6,19 @@ from sqlalchemy import text
 
 from sitroom.errors import StoreError
 from sitroom.store import migrations
+from sitroom.store.accounts import AccountStore
+from sitroom.store.alerts import AlertStore
 from sitroom.store.analysis import AnalysisStore
 from sitroom.store.catalogue import CatalogueStore
 from sitroom.store.events import EventStore
 from sitroom.store.proposals import ProposalStore
+from sitroom.store.queries import QueryStore
 from sitroom.store.reports import ReportStore
 from sitroom.store.sitreps import SitrepStore
 
 
 class SqlStore(CatalogueStore, ReportStore, EventStore, SitrepStore, AnalysisStore,
-               ProposalStore):
+               ProposalStore, AlertStore, AccountStore, QueryStore):
     """Implements ``sitroom.store.api.Store``; dialect differences live in engine and fulltext."""
 
     def migrate(self) -> int:

@@ -60,4 +60,28 @@ situation report's section). The store side is
 ``sitroom.pipeline.factions`` (``faction_picture_of(store, case, as_of, with_proposed)``,
 ``propose(store, case)``, ``decide(store, id, accept, by, reason)``,
 ``actor_profile_of(store, actor, case)``, ``load_inputs``); shells call those.
+
+Watches and alerts
+------------------
+- ``rules.parse_rule(key, title, query, case) -> Rule`` (``WatchError`` naming the field and
+  why; ``rules.condition_problem(name, value)`` checks one condition, which the case loader turns
+  into file:line), ``rules.rule_of(watch, case)``, ``rules.matches(rule, event, ctx)`` with a
+  ``MatchContext`` from ``rules.build_context(countries, actors, outlets)`` or
+  ``rules.context_of_case(case, outlets)``; ``rules.describe(rule)``; ``rules.find_rule(rules,
+  key)`` (an unknown key lists the known ones). The query language is in ``rules``' docstring.
+- ``alerts.decide(rules, events, case, ctx, checked, fired, recent, now, rate) ->
+  WatchDecision``: the alerts due for the new or changed events (``alerts.fingerprint``), one
+  per watch and event, ``first_report`` watches once in all, alerts over ``RateLimit`` stored as
+  ``suppressed``; ``alerts.digest(alerts, since, until) -> Digest`` (``.by_watch``, ``.text()``);
+  ``alerts.headline(event)``; ``alerts.event_payload(event)`` (what an alert keeps of its event).
+- ``notify``: ``WebhookSender`` and ``EmailSender`` behind ``Sender.send(Message)`` (raises
+  ``DeliveryError``), ``senders_from(settings)``, ``after_attempt(delivery, error, now, retries,
+  backoff)`` (sent, retried after backoff * 2^(n-1), or failed), ``alert_message``,
+  ``digest_message``.
+
+The store side is ``sitroom.pipeline.watch`` (``check_watches(store, settings, case)`` stores
+alerts and outbox rows and sends nothing; ``load_rules``, ``match_context``, ``deliver_due``,
+``send_digests``) and ``sitroom.pipeline.run.run`` (the loop of ``sitroom run``, delivering from
+its own thread). Stored alerts and their deliveries: ``store.list_alerts(watch, case=, since=,
+until=)`` and ``store.list_deliveries(watch=, event_id=, status=, channel=)``.
 """

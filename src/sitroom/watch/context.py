@@ -120,7 +120,9 @@ class CaseContext:
         """Chance that at least one independent source is right (noisy-OR of outlet grades).
 
         Only the best ``independent_outlets`` grades count, so copies of one wire or several
-        titles of one owner do not add up; an event with no known outlet gets 0.5.
+        titles of one owner do not add up; within a bloc only the best outlet counts fully and
+        the others at half their grade, since outlets of one bloc tend to echo each other. An
+        event with no known outlet gets 0.5.
         """
         hit = self._memo.get(("event", event.id))
         if hit is not None and hit[0] is event:  # the same object: held here, so not reused
@@ -131,10 +133,15 @@ class CaseContext:
 
     def _noisy_or(self, event: Event) -> float:
         corr = event.corroboration
-        outlets = sorted({f.outlet for f in event.figures if f.outlet}
-                         | set(corr.outlets if corr else ()))
-        grades = sorted((RELIABILITY_WEIGHT.get(self.outlet_reliability.get(o, "F"), 0.5)
-                         for o in outlets), reverse=True)
+        bloc_of = {f.outlet: f.bloc for f in event.figures if f.outlet}
+        for o in corr.outlets if corr else ():
+            bloc_of.setdefault(o, None)
+        by_bloc: dict[str, list[float]] = {}
+        for outlet, bloc in bloc_of.items():
+            grade = RELIABILITY_WEIGHT.get(self.outlet_reliability.get(outlet, "F"), 0.5)
+            by_bloc.setdefault(bloc or self.outlet_bloc.get(outlet, "other"), []).append(grade)
+        grades = sorted((g if i == 0 else g / 2 for gs in by_bloc.values()
+                         for i, g in enumerate(sorted(gs, reverse=True))), reverse=True)
         independent = corr.independent_outlets if corr else len(grades)
         used = grades[:max(1, independent)] or [0.5]
         miss = 1.0

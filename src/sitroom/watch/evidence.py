@@ -13,8 +13,9 @@ Ratings from rules are *proposed*: recomputed from the events each time, with a 
 those decisions are what the store keeps. An analyst's own note is confirmed when written.
 
 Weights: credibility x relevance. An event's credibility is the noisy-OR of its independent
-outlets' Admiralty grades (``CaseContext.credibility``); an indicator's is the mean credibility
-of the events it counts; a note's is given, else its linked event's, else 0.5.
+outlets' Admiralty grades, halved for a second outlet of one bloc (``CaseContext.credibility``);
+an indicator's is the mean credibility of the events it counts; a note's is given, else its
+linked event's, else 0.5.
 """
 
 from __future__ import annotations

@@ -291,7 +291,7 @@ def assess(data: CaseEvidence, as_of: date | None = None, confirmed_only: bool =
             key=h.key, title=h.title, status="scored" if s is not None else "no evidence",
             score=s, consistency=c, rank=order.index(h.key) + 1 if h.key in order else None,
             evidence=tuple(rows), history=tuple(history[h.key]),
-            sensitivity=tuple(s for s in sens if _position(s.ranking, h.key)
+            sensitivity=tuple(x for x in sens if _position(x.ranking, h.key)
                               != _position(order, h.key))))
     return Assessment(case=data.ctx.name, as_of=as_of, ranking=order, hypotheses=tuple(out),
                       sensitivity=sens, items=len(items))

@@ -5,12 +5,14 @@ Pure functions of merged events and a ``CaseContext``. How each figure is counte
 - killed / injured: the sum over events of each event's reconciled range (the outlets' figures
   side by side: ``low`` is the lowest any outlet gave, ``high`` the highest); an event without
   the figure adds nothing.
-- peak crowd: the event with the largest crowd (by the low end of its range); the mobilisation
-  ratio is that crowd over the case population (``population`` in case.yaml), as a range.
+- peak crowd: the event in the case countries with the largest crowd (by the low end of its
+  range); the mobilisation ratio is that crowd over the case population (``population`` in
+  case.yaml), as a range. A diaspora rally abroad is not part of it.
 - spread: admin1 regions of the case countries with unrest events (any ACLED type except
   Strategic developments).
 - elite moves: resignations, releases from custody, appointments and impeachments (the crisis
-  extension vocabulary; the coder has no "defection" value, so defections are not counted).
+  extension vocabulary), and ACLED's "Change to group/activity", where ACLED files defections,
+  splits and mergers (counted as ``change_of_group``: the coder has no separate defection value).
 - seizures of state buildings: unrest events whose coded sentences say a state building
   (parliament, government house, administration...) was stormed or seized (``seizures.py``).
 - attacks on foreign-owned property: events with a ``target_owner_iso3`` outside the case
@@ -33,6 +35,7 @@ from sitroom.watch.context import CaseContext
 from sitroom.watch.seizures import is_seizure
 
 ELITE_MOVES = ("resignation", "release_from_custody", "appointment", "impeachment")
+CHANGE_OF_GROUP = "Change to group/activity"  # ACLED's home for defections and splits
 STATEMENT = "foreign_government_statement"
 NOT_UNREST = "Strategic developments"
 NOT_EVENTS = ("rejected", "unmerged")  # statuses of stored events that are not events
@@ -172,10 +175,23 @@ def _coverage(events: Sequence[Event], ctx: CaseContext) -> tuple[tuple[Coverage
     return tuple(rows), silent
 
 
+def _elite_moves(events: Sequence[Event]) -> Iterable[tuple[str, str]]:
+    for e in events:
+        if e.political_event in ELITE_MOVES:
+            yield e.political_event, e.id
+        elif e.sub_event_type == CHANGE_OF_GROUP:
+            yield "change_of_group", e.id
+
+
+def at_home(e: Event, ctx: CaseContext) -> bool:
+    """An event in one of the case's countries (or with no country coded)."""
+    return not ctx.countries or not e.iso3 or e.iso3 in ctx.countries
+
+
 def _unrest_at_home(e: Event, ctx: CaseContext) -> bool:
     """An unrest event placed in an admin1 region of one of the case's countries."""
-    home = not ctx.countries or e.iso3 in ctx.countries
-    return bool(e.admin1) and bool(e.event_type) and e.event_type != NOT_UNREST and home
+    unrest = bool(e.event_type) and e.event_type != NOT_UNREST
+    return unrest and bool(e.admin1) and bool(e.iso3) and at_home(e, ctx)
 
 
 def indicator_set(events: Sequence[Event], ctx: CaseContext, start: date | None = None,
@@ -192,10 +208,9 @@ def indicator_set(events: Sequence[Event], ctx: CaseContext, start: date | None 
         start=start, end=end, events=len(events), event_ids=tuple(e.id for e in events),
         by_type=_counts((type_label(e), e.id) for e in events),
         killed=_span(events, "fatalities"), injured=_span(events, "injuries"),
-        peak_crowd=_peak_crowd(events, ctx.population),
+        peak_crowd=_peak_crowd([e for e in events if at_home(e, ctx)], ctx.population),
         spread_admin1=_counts((e.admin1, e.id) for e in events if _unrest_at_home(e, ctx)),
-        elite_moves=_counts((e.political_event, e.id) for e in events
-                            if e.political_event in ELITE_MOVES),
+        elite_moves=_counts(_elite_moves(events)),
         seizures=tuple(e.id for e in events if is_seizure(e, texts.get(e.id, ""))),
         foreign_property=_counts(foreign), foreign_statements=_counts(statements),
         coverage=coverage, silent_blocs=silent,

@@ -33,6 +33,36 @@ _RU_ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой
                "а", "я", "у", "ю", "е", "ы", "и")
 
 
+# Kyrgyz case and number endings, longest first, in all four vowel harmonies: genitive
+# -нын/-дын/-тын, accusative -ны/-ды/-ты, dative -га/-ка/-го/-ко, locative -да/-та,
+# ablative -дан/-тан/-нан, instrumental -менен, plural -лар/-дар/-тар, 3rd-person possessive
+# -сы. Stripped from the last word of a name only when the bare form is a known alias.
+_KY_ENDINGS = tuple(sorted({
+    *(c + v + "н" for c in "ндт" for v in "ыиуү"),  # genitive
+    *(c + v for c in "ндт" for v in "ыиуү"),  # accusative
+    *(c + v for c in "гк" for v in "аеоө"),  # dative
+    *(c + v for c in "дт" for v in "аеоө"),  # locative
+    *(c + v + "н" for c in "днт" for v in "аеоө"),  # ablative
+    "менен", "мененн",
+    *(c + v + "р" for c in "лдт" for v in "аеоө"),  # plural
+    *("с" + v for v in "ыиуү"),  # possessive
+}, key=len, reverse=True))
+
+
+def ky_case_stems(phrase: str) -> list[str]:
+    """The phrase with a Kyrgyz case ending cut from its last word, longest ending first
+    ("Атамбаевдин" → ["Атамбаев", ...]); empty for Latin text or short words."""
+    head, _, last = phrase.strip().rpartition(" ")
+    low = last.lower()
+    if not re.search("[а-яёңөү]", low):
+        return []
+    out = []
+    for end in _KY_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            out.append((head + " " if head else "") + last[: -len(end)])
+    return out
+
+
 def transliterate(text: str) -> str:
     """Cyrillic letters (Russian and Kyrgyz) to plain Latin; other letters kept."""
     return "".join(_CYR.get(ch, ch) for ch in text.lower())
@@ -99,14 +129,15 @@ class ActorRef:
 # role noun → (ACLED name pattern, inter, kind, associated-actor pattern)
 _ROLES: tuple[tuple[str, str, int, str, str | None], ...] = (
     ((
-        r"riot police|police\w*|policem[ae]n|gendarm\w*|officers|law enforcement|cops|полици\w*|"
+        r"riot police|police\w*|policem[ae]n|gendarm\w*|officers|law enforcement|cops|"
+        r"security forces|security services|силы безопасности|полици\w*|"
         r"милици\w*|силовик\w*|омон\w*|спецназ\w*|милиция\w*|полиция\w*|милициянын|милиция"
     ),
      "Police Forces of {c}", 1, "state", None),
     ((
-        r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|security forces|"
+        r"soldiers?|troops?|army|military|armed forces|forces|air force|navy|"
         r"national guard|forces of the government|government forces|regime forces|военн\w*|армия|"
-        r"армии|войск\w*|солдат\w*|силы безопасности|аскер\w*|куралдуу күчтөр"
+        r"армии|войск\w*|солдат\w*|аскер\w*|куралдуу күчтөр"
     ),
      "Military Forces of {c}", 1, "state", None),
     ((
@@ -245,6 +276,10 @@ class ActorResolver:
         hit = self._exact.get(key)
         if hit is not None:
             return hit
+        for stem in ky_case_stems(phrase):  # "Атамбаевдин", "Ташиевден", "Мекенчилдин"
+            hit = self._exact.get(normalise(stem))
+            if hit is not None:
+                return hit
         if len(key) < 5:
             return None
         candidates = self._by_first.get(key[0], [])

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitroom.coding.nlp import russian
 from sitroom.coding.places.names import (
     FACILITIES,
     INSTITUTIONS,
@@ -53,6 +54,25 @@ _SAID = {"said", "says", "told", "added", "wrote", "explained", "replied", "note
          "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила"}
 _PLACE_PREPS = {"in", "at", "near", "from", "of", "to", "outside", "around", "across", "в", "во",
                 "из", "под", "около", "возле", "у", "на", "по"}
+
+
+# Kyrgyz locative, ablative and dative endings: a word bearing one names where, not who
+_LOCATIVE_END = re.compile(r"(?:да|де|до|дө|та|те|то|тө|дан|ден|дон|дөн|тан|тен|тон|төн|нда|"
+                           r"нде|га|ге|го|гө|ка|ке|ко|кө)$")
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Whether a Russian word is an ordinary dictionary word and never a place name for
+    pymorphy (no Geox reading): "Полиция", "Реформа", "Победа" yes; "Бишкек", "Ош" no."""
+    if lang not in ("ru", "ky") or not _CYR.search(word) or len(word) < 4:
+        return False
+    try:
+        parses = russian().morph_vocab.parse(word.lower())
+    except Exception:  # no morphology: no opinion
+        return False
+    known = [p for p in parses if p.is_known and p.score >= 0.1]  # in the dictionary
+    return bool(known) and not any(t in str(p.tag) for p in parses
+                                   for t in ("Geox", "Name", "Surn", "Orgn", "Abbr"))
 
 
 class Gazetteer(SmallPlaces):
@@ -161,8 +181,13 @@ class Gazetteer(SmallPlaces):
                 continue
             if self._part_of_a_name(toks, i, n, text) and not any(
                 self.entries[c[0]].kind == "country" for c in cands
-            ):
-                i += n
+            ) and not (exact is False and _LOCATIVE_END.search(low[i + n - 1])):
+                i += n  # a locative ending ("Бишкекте Мекенчил ...") is a place, no name
+                continue
+            if n == 1 and exact is True and _common_word(toks[i][0], lang) and not (
+                i > 0 and low[i - 1] in _PLACE_PREPS
+            ) and not any(self.entries[c[0]].kind == "country" for c in cands):
+                i += n  # "Полиция применила ...": a common noun, not Police in Poland
                 continue
             if n == 1 and toks[i][0][:1].isupper() and low[i] in demonyms()[0] and (
                 i + 1 >= len(low) or low[i + 1] not in _REGION_WORDS
@@ -336,6 +361,8 @@ class Gazetteer(SmallPlaces):
                 pass
             elif w[:1].isupper() and k in en:
                 iso = en[k]
+            elif w[:1].isupper() and k.endswith("ns") and k[:-1] in en:
+                iso = en[k[:-1]]  # "Belarusians voted", "Ugandans"
             elif not k.isascii() and _CYR.search(k):
                 iso = stem_demonym(k, "ru")
                 if iso is None and lang == "ky":

@@ -12,7 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
+from sitroom.coding.typing.lemma_cues import GATE as LEMMA_GATE
+from sitroom.coding.typing.lemma_cues import lemma_cues
+
 B = r"(?<![\w-])"  # a word start (Latin or Cyrillic)
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 EN: dict[str, str] = {
     # protests and riots
@@ -395,8 +399,8 @@ KY: dict[str, str] = {
     "agreement": r"макул болушт\w*|келишимге кол кой\w*|ок атышууну токтот\w*",
     "loot": r"талап-тоно\w*|тоно\w*|талап кет\w*",
     "vandal": r"талкала\w*|кыйрат\w*",
-    "disperse": r"тарат\w*|көздөн жаш агызуучу\w*",
-    "arrest": r"кармал\w*|камак\w*|камал\w*|кармады\w*|кармашты\w*|кармап\w*|суракка",
+    "disperse": r"тарат\w*|көздөн жаш агызуучу\w*|үн гранат\w*|светошумов\w*",
+    "arrest": r"кармал\w*|камак(?!тан)\w*|камал\w*|кармады\w*|кармашты\w*|кармап\w*|суракка",
     "kill": r"өлтүр\w*|атып салы\w*",
     "dead": r"каза бол\w*|курман бол\w*|кайтыш бол\w*|набыт бол\w*|өлүк\w*|өлдү\w*",
     "injure": r"жаракат\w*|жарадар\w*|ооруканага\w*",
@@ -454,6 +458,11 @@ ACCIDENT = re.compile(
 
 _TABLES = {"en": EN, "ru": RU, "ky": KY}
 
+# words before "grenade" that make it a crowd-control weapon, not an explosive attack
+_CROWD_CONTROL = re.compile(
+    r"(?:stun|flash|flash-bang|smoke|tear[- ]?gas|sound|noise|светошумов\w*|светозвуков\w*|"
+    r"шумов\w*|слезоточив\w*|дымов\w*|үн|түтүн|көздөн жаш агызуучу)\s+$", re.I)
+
 
 @functools.cache
 def compiled(lang: str) -> dict[str, re.Pattern[str]]:
@@ -467,7 +476,10 @@ def prefilter(lang: str) -> re.Pattern[str]:
     """One regex that matches any cue: a sentence without a match reports no event."""
     table = _TABLES.get(lang, EN)
     names = [n for n in table if n != "SAY"]
-    return re.compile(B + "(?:" + "|".join("(?:" + table[n] + ")" for n in names) + ")", re.I)
+    parts = ["(?:" + table[n] + ")" for n in names]
+    if lang in ("ru", "ky"):
+        parts.append("(?:" + LEMMA_GATE.pattern + ")")
+    return re.compile(B + "(?:" + "|".join(parts) + ")", re.I)
 
 
 def find_cues(text: str, lang: str) -> list[tuple[str, int, int]]:
@@ -484,5 +496,17 @@ def find_cues(text: str, lang: str) -> list[tuple[str, int, int]]:
                 continue
             for m in rx.finditer(text):
                 out.append((name, m.start(), m.end()))
+    if any(c[0] == "grenade" for c in out):  # stun and tear-gas grenades disperse a crowd
+        out = [c for c in out if c[0] != "grenade"
+               or not _CROWD_CONTROL.search(text[max(0, c[1] - 40):c[1]])]
+    if lang in ("ru", "ky") and _CYRILLIC.search(text):
+        extra = lemma_cues(text)
+        if extra:
+            turned = {(s, n) for n, s, _ in extra}
+            # "освобождён от должности": a dismissal, not a release from custody
+            out = [c for c in out if not (c[0] == "release" and any(
+                s <= c[1] < e for n, s, e in extra if n == "resign"))]
+            have = {(n, s) for n, s, _ in out}
+            out += [c for c in extra if (c[0], c[1]) not in have and (c[1], c[0]) in turned]
     out.sort(key=lambda c: (c[1], c[2]))
     return out

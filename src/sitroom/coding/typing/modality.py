@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitroom.coding.nlp import lemma as nlp_lemma
+
 ASSERTED = "asserted"
 NEGATED = "negated"
 HYPOTHETICAL = "hypothetical"
@@ -73,7 +75,7 @@ def english_modality(tok: Any, lo: int = 0, hi: int | None = None) -> str:
         head = node.head
         if head.i < lo or (hi is not None and head.i >= hi):
             break
-        lemma = head.lemma_.lower()
+        lemma = nlp_lemma(head).lower()
         if node.dep_ == "conj":
             node = head
             continue
