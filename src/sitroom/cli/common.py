@@ -26,8 +26,9 @@ def unknown_case_message(name: str, names: list[str]) -> str:
 
 
 def check_case(store, name: str | None) -> None:
-    """Refuse a case name the store does not hold, listing the ones it does."""
-    if name is None:
+    """Refuse a case name the store does not hold, listing the ones it does (an empty name,
+    the default of commands where no case is a choice, means none)."""
+    if not name:
         return
     names = sorted(c.name for c in store.list_cases())
     if name not in names:
