@@ -128,7 +128,7 @@ def test_unknown_field_lists_the_known_ones_and_unknown_key_too():
 
 def test_shipped_watches_parse_and_round_trip():
     case = load_case("kyrgyzstan-2020")
-    assert len(case.watches) == 6
+    assert len(case.watches) == 7
     for w in case.watches:
         r = rule_of(w, case.name)
         assert r.watch() == w and r.case == case.name

@@ -254,7 +254,7 @@ class Checker:
 
     def _query(self, loc: Located, path: str) -> Any:
         """A watch query, each condition checked by the watch stage's own rules."""
-        from sitroom.watch.rules import condition_problem
+        from sitroom.watch.rules import condition_problem, indicator_problem
 
         if not isinstance(loc.value, dict):
             return self._bad("expected a mapping of event field: value", loc.line, path)
@@ -274,6 +274,8 @@ class Checker:
                 self.error(problem, value.line if key in QUERY_KEYS else line, f"{path}.{key}")
                 continue
             out.append((key, tuple(plain) if isinstance(plain, list) else plain))
+        if problem := indicator_problem(loc.value):
+            self.error(problem, loc.line, path)
         return tuple(out)
 
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sitroom.model import Alert, Delivery, Event, _Plain
-from sitroom.watch.rules import MatchContext, Rule, matches
+from sitroom.watch.rules import MatchContext, Rule, crossing, matches
 
 SKIPPED_STATUSES = ("rejected", "unmerged")  # an analyst's rejection; a claim never placed
 
@@ -107,6 +107,7 @@ def decide(
     rate window before ``now``.
     """
     ctx = ctx or MatchContext()
+    events = list(events)
     checked = checked or {}
     fired_set = set(fired)
     done_first = {w for w, _ in fired_set}
@@ -124,6 +125,22 @@ def decide(
     todo.sort(key=lambda item: (item[0].event_date is None, item[0].event_date, item[0].id))
     matched = 0
     for rule in rules:
+        if rule.indicator:
+            # one alert, ever: on the event with which the indicator crossed its bound
+            hit = (None if rule.key in done_first or not todo
+                   else crossing(rule, events, ctx))
+            if hit is not None:
+                matched += 1
+                over = rate.limit > 0 and sent[rule.key] >= rate.limit
+                sent[rule.key] += int(not over)
+                out.append(Alert(
+                    watch=rule.key, event_id=hit.id, fired_at=now,
+                    message=f"{rule.title}: {headline(hit)}", case=case or rule.case,
+                    title=rule.title, fingerprint=fingerprint(hit), suppressed=over,
+                    payload=event_payload(hit)))
+                fired_set.add((rule.key, hit.id))
+                done_first.add(rule.key)
+            continue
         for e, fp in todo:
             if not matches(rule, e, ctx):
                 continue

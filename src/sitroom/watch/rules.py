@@ -16,7 +16,11 @@ A rule's query is a mapping; every condition must hold (AND), a list of values m
   ``domestic`` for the case's own countries, ``other`` for an organisation;
 * ``foreign_owner: true``: attacked property owned from outside the case's countries
   (``target_owner_iso3`` set and foreign); ``false`` the opposite;
-* ``first_report: true``: fire once, for the first event matching the rest, then never again.
+* ``first_report: true``: fire once, for the first event matching the rest, then never again;
+* ``indicator`` (a case indicator of ``cases.rules.CASE_INDICATORS``) with ``above`` (strict)
+  or ``at_least`` (inclusive), alone: e.g. ``{indicator: killed, at_least: 10}``. The value is
+  computed over the case's events from its start up to each event's date; the watch fires
+  once, on the first event (by date) with which it crosses the bound.
 
 ``condition_problem`` says what is wrong with one condition (the case loader turns it into
 file:line); ``parse_rule`` builds a ``Rule`` or raises ``WatchError``; ``matches`` is pure.
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom import model
+from sitroom.cases.rules import CASE_INDICATORS
 from sitroom.coding.typing.vocabulary import (
     ACLED_TYPES,
     PLOVER_TYPES,
@@ -47,8 +52,10 @@ ACTOR_KEYS = ("actor", "actor1", "actor2")
 _SKIPPED = {"id", "claim_ids", "figures", "corroboration", "notes", "latitude", "longitude",
             *FIGURES}
 EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(model.Event) if f.name not in _SKIPPED)
+INDICATOR_BOUNDS = ("above", "at_least")
 QUERY_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(
-    (*EVENT_FIELDS, "actor", "place", "bloc", *THRESHOLDS, *FLAGS)))
+    (*EVENT_FIELDS, "actor", "place", "bloc", *THRESHOLDS, *FLAGS, "indicator",
+     *INDICATOR_BOUNDS)))
 _INT_FIELDS = {"time_precision", "inter1", "inter2", "geo_precision"}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "event_type": tuple(ACLED_TYPES), "sub_event_type": SUB_EVENT_TYPES,
@@ -81,6 +88,15 @@ class Rule(model._Plain):
     case: str = ""
     first_report: bool = False
 
+    @property
+    def indicator(self) -> tuple[str, str, float] | None:
+        """(indicator, bound, threshold) of an indicator watch, None for an event watch."""
+        got = {c.field: c.values[0] for c in self.conditions}
+        if "indicator" not in got:
+            return None
+        bound = next(b for b in INDICATOR_BOUNDS if b in got)
+        return got["indicator"], bound, float(got[bound])
+
     def query(self) -> tuple[tuple[str, Any], ...]:
         """The query as stored (``model.Watch.query``): single values bare, lists as tuples."""
         out = [(c.field, c.values[0] if len(c.values) == 1 else c.values)
@@ -106,6 +122,16 @@ def condition_problem(name: str, value: Any) -> str | None:
     items = list(value) if isinstance(value, list | tuple) else [value]
     if not items:
         return "an empty list matches nothing; give at least one value"
+    if name == "indicator":
+        if len(items) != 1 or items[0] not in CASE_INDICATORS:
+            return (f"unknown indicator {value!r}{_close(str(items[0]), tuple(CASE_INDICATORS))}"
+                    f"; one of: {', '.join(CASE_INDICATORS)}")
+        return None
+    if name in INDICATOR_BOUNDS:
+        if (len(items) != 1 or isinstance(items[0], bool)
+                or not isinstance(items[0], int | float)):
+            return f"{name} takes one number, not {value!r}"
+        return None
     if name in FLAGS:
         if len(items) != 1 or not isinstance(items[0], bool):
             return f"{name} takes true or false, not {value!r}"
@@ -124,6 +150,17 @@ def condition_problem(name: str, value: Any) -> str | None:
                     f"{', '.join(_CHOICES[name])}")
         elif name in ("iso3", "target_owner_iso3") and not re.fullmatch(r"[A-Z]{3}", item):
             return f"{name} takes ISO 3166 alpha-3 codes (e.g. KGZ), not {item!r}"
+    return None
+
+
+def indicator_problem(names: Iterable[str]) -> str | None:
+    """Why a query's fields do not make an indicator watch, or None (also for event watches)."""
+    names = set(names)
+    bounds = [b for b in INDICATOR_BOUNDS if b in names]
+    if ("indicator" in names or bounds) and (
+            "indicator" not in names or len(bounds) != 1 or len(names) != 2):
+        return (f"an indicator watch takes indicator and one bound "
+                f"({' or '.join(INDICATOR_BOUNDS)}) and nothing else")
     return None
 
 
@@ -152,6 +189,8 @@ def parse_rule(key: str, title: str, query: Mapping[str, Any] | Iterable[tuple[s
             continue
         values = tuple(value) if isinstance(value, list | tuple) else (value,)
         conditions.append(Condition(name, values))
+    if problem := indicator_problem(seen):
+        raise WatchError(f"watch {key!r}: {problem}", field="indicator")
     if not conditions:
         raise WatchError(f"watch {key!r}: first_report needs something to be the first of",
                          field="query")
@@ -199,9 +238,12 @@ def build_context(countries: Iterable[str] = (), actors: Iterable[model.Actor] =
 
 
 def context_of_case(case: model.Case, outlets: Iterable[model.Outlet] = ()) -> MatchContext:
-    """The context of a case (its own outlets, plus any others given, vote for the blocs)."""
+    """The context of a case (its own outlets, plus any others given, vote for the blocs;
+    its start and population serve indicator watches)."""
     every = {o.key: o for o in (*case.outlets, *outlets)}
-    return build_context(case.countries, case.actors, every.values())
+    ctx = build_context(case.countries, case.actors, every.values())
+    view = CaseContext(dataclasses.replace(case, outlets=tuple(every.values())))
+    return dataclasses.replace(ctx, blocs=view)
 
 
 def _names(text: str | None) -> set[str]:
@@ -268,7 +310,29 @@ def _holds(cond: Condition, event: model.Event, ctx: MatchContext) -> bool:
 def matches(rule: Rule, event: model.Event, ctx: MatchContext | None = None) -> bool:
     """Does the event meet every condition of the rule? (``first_report`` is decided later.)"""
     ctx = ctx or _EMPTY
+    if rule.indicator:
+        return False  # decided over the case's events by ``crossing``
     return all(_holds(c, event, ctx) for c in rule.conditions)
+
+
+def crossing(rule: Rule, events: Iterable[model.Event], ctx: MatchContext | None = None
+             ) -> model.Event | None:
+    """The first event (by date, then id) with which the rule's indicator, computed over the
+    case's events from its start up to that event's date, crosses the bound; else None."""
+    from sitroom.watch.indicators import in_period, indicator_set, indicator_value
+
+    assert rule.indicator is not None
+    name, bound, threshold = rule.indicator
+    view = (ctx or _EMPTY).blocs or CaseContext(model.Case(name="", title=""))
+    kept = in_period(events, view.start)
+    for i, e in enumerate(kept):
+        if i and kept[i - 1].event_date == e.event_date:
+            continue
+        upto = [x for x in kept if x.event_date <= e.event_date]  # type: ignore[operator]
+        value, _ = indicator_value(indicator_set(upto, view), name)
+        if value is not None and (value > threshold if bound == "above" else value >= threshold):
+            return e
+    return None
 
 
 def describe(rule: Rule) -> str:
