@@ -168,4 +168,4 @@ def test_cli_report_and_its_errors(tmp_path, capsys):
     assert "stored cases: kyrgyzstan-2020" in capsys.readouterr().err
     assert main(["--db", db, "report", "--case", "kyrgyzstan-2020", "--since", "2020-13-01",
                  "-o", str(out)]) == 1
-    assert "bad --since date" in capsys.readouterr().err
+    assert "bad --since '2020-13-01'" in capsys.readouterr().err

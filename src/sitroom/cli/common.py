@@ -7,13 +7,14 @@ say which one it is, so a user who forgot ``--db`` is not left looking at an emp
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from sitroom.errors import ConfigError
+from sitroom.errors import ConfigError, SitroomError
 from sitroom.model import BLOCS
 
-__all__ = ["check_bloc", "check_case", "database_note", "sqlite_path"]
+__all__ = ["check_bloc", "check_case", "database_note", "parse_day", "sqlite_path"]
 
 # Commands whose --case is a case folder or name for a run that touches no store.
 NO_STORE_CASE = frozenset({"case", "code", "eval", "demo"})
@@ -65,3 +66,13 @@ def database_note(store, url: str, was_new: bool, err: TextIO) -> None:
     state = "a new database" if was_new else "an empty database"
     print(f"sitroom: using {state}: {where} (another: --db URL, SITROOM_DATABASE_URL, or "
           "database_url in sitroom.toml)", file=err)
+
+
+def parse_day(text: str | None, flag: str) -> date | None:
+    """A YYYY-MM-DD option value (None when not given), or a clear error naming the option."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SitroomError(f"bad {flag} {text!r}: use YYYY-MM-DD") from None

@@ -6,7 +6,7 @@ import getpass
 import json
 from typing import TYPE_CHECKING
 
-from sitroom.cli.indicators import parse_day
+from sitroom.cli.common import parse_day
 
 if TYPE_CHECKING:
     from sitroom.watch.hypotheses import Assessment

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date
 from typing import TYPE_CHECKING
 
+from sitroom.cli.common import parse_day
 from sitroom.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -21,16 +21,6 @@ def register(subparsers) -> None:
     p.add_argument("--until", help="last day (inclusive), YYYY-MM-DD")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
     p.set_defaults(handler=cmd_indicators)
-
-
-def parse_day(text: str | None, flag: str) -> date | None:
-    """A YYYY-MM-DD option value, or a clear error."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise AnalysisError(f"bad {flag} {text!r}: use YYYY-MM-DD") from None
 
 
 def cmd_indicators(args, ctx) -> int:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from sitroom.cli.common import parse_day
 from sitroom.errors import NotFound, SitroomError
 
 FORMATS = ("md", "html", "pdf")
@@ -20,21 +19,12 @@ def register(subparsers) -> None:
     p.set_defaults(handler=cmd_report)
 
 
-def _date(text: str | None, what: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise SitroomError(f"bad {what} date {text!r}: use YYYY-MM-DD") from None
-
-
 def cmd_report(args, ctx) -> int:
     """Write the report and say where it is and what changed since the last one."""
     from sitroom.pipeline.report import publish_report
     from sitroom.present.sitrep.text import change_lines
 
-    since, until = _date(args.since, "--since"), _date(args.until, "--until")
+    since, until = parse_day(args.since, "--since"), parse_day(args.until, "--until")
     if since and until and until < since:
         raise SitroomError(f"--until {until} is before --since {since}")
     with ctx.open_store() as store:
